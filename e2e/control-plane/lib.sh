@@ -1,0 +1,21 @@
+# Sourced by the control-plane scripts: pinned versions and where each binary lives in the cache.
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=versions.env
+source "$here/versions.env"
+cache=${SCALINGSTAGE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/scalingstage}
+
+path_of() { echo "$cache/bin/$1-$2/$1"; }
+
+ETCD=$(path_of etcd "$ETCD_VERSION")
+KUBE_APISERVER=$(path_of kube-apiserver "$KUBERNETES_VERSION")
+KUBE_CONTROLLER_MANAGER=$(path_of kube-controller-manager "$KUBERNETES_VERSION")
+KUBE_SCHEDULER=$(path_of kube-scheduler "$KUBERNETES_VERSION")
+KUBECTL=$(path_of kubectl "$KUBERNETES_VERSION")
+KWOK=$(path_of kwok "$KWOK_VERSION")
+KWOKCTL=$(path_of kwokctl "$KWOK_VERSION")
+HELM=$(path_of helm "$HELM_VERSION")
+CNPG_CRDS="$cache/crds/cloudnative-pg-$CNPG_VERSION"
+TOOLS=(ETCD KUBE_APISERVER KUBE_CONTROLLER_MANAGER KUBE_SCHEDULER KUBECTL KWOK KWOKCTL HELM)
+
+# The directory of a pinned Go module in the module cache (downloaded through the proxy if absent).
+module_dir() { (cd "$here" && go mod download -json "$1" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p'); }

@@ -1,0 +1,201 @@
+package io.scalingstage.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+
+/**
+ * A Kubernetes control plane on 127.0.0.1 started by {@code e2e/control-plane/cluster}: etcd and kube-apiserver
+ * alone, or with kube-controller-manager, kube-scheduler and kwok's fake nodes. The audit log is always on.
+ */
+public final class LocalCluster implements AutoCloseable {
+
+    private static final AtomicInteger NAMESPACES = new AtomicInteger();
+
+    private final Toolchain tools;
+    private final String name;
+    private final Path kubeconfig;
+    private final Path auditLog;
+    private final KubernetesClient client;
+
+    private LocalCluster(Toolchain tools, String name, Path kubeconfig, Path auditLog) {
+        this.tools = tools;
+        this.name = name;
+        this.kubeconfig = kubeconfig;
+        this.auditLog = auditLog;
+        this.client = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(null, readKubeconfig(kubeconfig), kubeconfig.toString()))
+                .build();
+    }
+
+    /**
+     * Starts a cluster, with CloudNativePG's CRDs when asked, and installs the ScalingStage CRD from crds/.
+     *
+     * @param apiOnly etcd and kube-apiserver alone, or with controllers, scheduler and {@code nodes} fake nodes
+     */
+    public static LocalCluster start(String name, boolean apiOnly, int nodes, boolean cloudNativePg) {
+        Toolchain tools = Toolchain.get();
+        List<String> command = new ArrayList<>(List.of(tools.clusterScript().toString(), "up", name));
+        if (apiOnly) {
+            command.add("--api-only");
+        } else {
+            command.addAll(List.of("--nodes", String.valueOf(nodes)));
+        }
+        if (!cloudNativePg) {
+            command.add("--without-cloudnative-pg");
+        }
+        String[] lines = Commands.output(command).trim().split("\n");
+        Path kubeconfig = Path.of(lines[lines.length - 1]);
+        Path auditLog = Path.of(Commands.output(List.of(tools.clusterScript().toString(), "audit-log", name)).trim());
+        LocalCluster cluster = new LocalCluster(tools, name, kubeconfig, auditLog);
+        cluster.kubectlOk("apply", "--server-side", "-f", tools.scalingStageCrd().toString());
+        cluster.kubectlOk("wait", "--for=condition=Established", "--timeout=60s", "crd/scalingstages.scalingstage.io");
+        return cluster;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    public AuditLog auditLog() {
+        return new AuditLog(auditLog);
+    }
+
+    /** A client authenticated as the cluster's admin. */
+    public KubernetesClient client() {
+        return client;
+    }
+
+    /** Runs the built kubectl against this cluster. */
+    public Commands.Result kubectl(String stdin, String... args) {
+        List<String> command = new ArrayList<>(List.of(tools.kubectl().toString(), "--kubeconfig", kubeconfig.toString()));
+        command.addAll(Arrays.asList(args));
+        return Commands.execute(command, stdin);
+    }
+
+    /** Runs kubectl and fails the test when it fails. */
+    public String kubectlOk(String... args) {
+        Commands.Result result = kubectl(null, args);
+        if (result.exit() != 0) {
+            throw new AssertionError("kubectl " + String.join(" ", args) + " failed: " + result.stderr());
+        }
+        return result.stdout();
+    }
+
+    /** Installs CloudNativePG's CRDs into a cluster started without them (and, on kwok, its simulated status). */
+    public void installCloudNativePgCrds() {
+        Commands.output(List.of(tools.clusterScript().toString(), "install-cloudnative-pg", name));
+    }
+
+    /**
+     * A kubeconfig that authenticates as a ServiceAccount (created if absent) with a token from the TokenRequest API,
+     * so the audit log tells that identity's requests from everyone else's.
+     */
+    public Path kubeconfigFor(String namespace, String serviceAccount) {
+        if (client.namespaces().withName(namespace).get() == null) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+                    .create();
+        }
+        client.serviceAccounts().inNamespace(namespace).resource(new ServiceAccountBuilder()
+                .withNewMetadata().withName(serviceAccount).endMetadata().build()).serverSideApply();
+        String token = client.serviceAccounts().inNamespace(namespace).withName(serviceAccount)
+                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(7200L).endSpec().build())
+                .getStatus().getToken();
+        Config admin = client.getConfiguration();
+        String certificateAuthority = admin.getCaCertData() != null
+                ? "certificate-authority-data: " + admin.getCaCertData()
+                : "certificate-authority: " + admin.getCaCertFile();
+        String kubeconfig = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: local
+                  cluster:
+                    server: %s
+                    %s
+                users:
+                - name: %s
+                  user:
+                    token: %s
+                contexts:
+                - name: %s
+                  context: {cluster: local, user: %s}
+                current-context: %s
+                """.formatted(admin.getMasterUrl(), certificateAuthority, serviceAccount, token, serviceAccount,
+                serviceAccount, serviceAccount);
+        try {
+            Path file = this.kubeconfig.resolveSibling(namespace + "-" + serviceAccount + ".kubeconfig.yaml");
+            Files.writeString(file, kubeconfig);
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Binds a ServiceAccount to a ClusterRole across the cluster. */
+    public void bindClusterRole(String namespace, String serviceAccount, String clusterRole) {
+        client.rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder()
+                .withNewMetadata().withName(namespace + "-" + serviceAccount + "-" + clusterRole).endMetadata()
+                .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName(clusterRole).endRoleRef()
+                .addNewSubject().withKind("ServiceAccount").withNamespace(namespace).withName(serviceAccount).endSubject()
+                .build()).serverSideApply();
+    }
+
+    /** A fresh namespace that enforces the "restricted" Pod Security Standard, so every pod created there passed it. */
+    public String createNamespace(String prefix) {
+        String namespace = prefix + "-" + NAMESPACES.incrementAndGet();
+        client.namespaces().resource(new NamespaceBuilder()
+                .withNewMetadata()
+                    .withName(namespace)
+                    .withLabels(Map.of(
+                            "pod-security.kubernetes.io/enforce", "restricted",
+                            "pod-security.kubernetes.io/enforce-version", "latest"))
+                .endMetadata()
+                .build()).create();
+        return namespace;
+    }
+
+    /** Stops the cluster, keeping its component logs and audit log under e2e/target/test-logs for a post-mortem. */
+    @Override
+    public void close() {
+        client.close();
+        Path logs = kubeconfig.getParent().resolve("logs");
+        Path kept = tools.logDirectory("clusters").resolve(name);
+        try (var files = Files.list(logs)) {
+            Files.createDirectories(kept);
+            for (Path file : files.toList()) {
+                Files.copy(file, kept.resolve(file.getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("could not keep the logs of cluster " + name + ": " + e);
+        }
+        Commands.output(List.of(tools.clusterScript().toString(), "down", name));
+    }
+
+    private static String readKubeconfig(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
+    }
+}

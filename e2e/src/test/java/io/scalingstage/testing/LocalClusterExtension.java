@@ -1,0 +1,62 @@
+package io.scalingstage.testing;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/** Starts one local cluster per test class, as {@link WithApiServer} or {@link WithKwokCluster} asks, and stops it after. */
+public class LocalClusterExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalClusterExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        cluster(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == LocalCluster.class || type == KubernetesClient.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        LocalCluster cluster = cluster(context);
+        return parameter.getParameter().getType() == LocalCluster.class ? cluster : cluster.client();
+    }
+
+    private static LocalCluster cluster(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        ExtensionContext classContext = context;
+        while (classContext.getParent().isPresent() && classContext.getParent().get().getTestClass().isPresent()) {
+            classContext = classContext.getParent().get();
+        }
+        return classContext.getStore(NAMESPACE)
+                .getOrComputeIfAbsent("cluster", key -> new Resource(start(testClass)), Resource.class).cluster();
+    }
+
+    private static LocalCluster start(Class<?> testClass) {
+        String name = testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        name = name.substring(0, Math.min(name.length(), 24)) + "-" + Long.toHexString(System.nanoTime() & 0xfff);
+        WithKwokCluster kwok = testClass.getAnnotation(WithKwokCluster.class);
+        WithApiServer apiServer = testClass.getAnnotation(WithApiServer.class);
+        return kwok != null
+                ? LocalCluster.start(name, false, kwok.nodes(), kwok.cloudNativePg())
+                : LocalCluster.start(name, true, 0, apiServer.cloudNativePg());
+    }
+
+    /** Stops the cluster when JUnit closes the test class's store. */
+    private record Resource(LocalCluster cluster) implements ExtensionContext.Store.CloseableResource {
+
+        @Override
+        public void close() {
+            cluster.close();
+        }
+    }
+}

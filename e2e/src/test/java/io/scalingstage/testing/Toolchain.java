@@ -1,0 +1,96 @@
+package io.scalingstage.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local control plane's binaries, built (or found in the cache) once per test JVM by the project's own
+ * {@code e2e/control-plane/build}, and the project's files the tests use.
+ */
+public final class Toolchain {
+
+    private static Toolchain instance;
+
+    private final Path root;
+    private final Map<String, Path> paths;
+
+    private Toolchain(Path root, Map<String, Path> paths) {
+        this.root = root;
+        this.paths = paths;
+    }
+
+    public static synchronized Toolchain get() {
+        if (instance == null) {
+            Path root = Path.of(System.getProperty("scalingstage.root", "..")).toAbsolutePath().normalize();
+            Path log = root.resolve("e2e/target/control-plane-build.log");
+            Commands.run(List.of(root.resolve("e2e/control-plane/build").toString()), log);
+            Map<String, Path> paths = new LinkedHashMap<>();
+            for (String line : Commands.output(List.of(root.resolve("e2e/control-plane/build").toString(), "--paths"))
+                    .split("\n")) {
+                int equals = line.indexOf('=');
+                if (equals > 0) {
+                    paths.put(line.substring(0, equals), Path.of(line.substring(equals + 1)));
+                }
+            }
+            instance = new Toolchain(root, paths);
+        }
+        return instance;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path kubectl() {
+        return path("KUBECTL");
+    }
+
+    public Path helm() {
+        return path("HELM");
+    }
+
+    /** The project's own CRD, as checked in. */
+    public Path scalingStageCrd() {
+        return root.resolve("crds/scalingstages.scalingstage.io-v1.yml");
+    }
+
+    public Path samples() {
+        return root.resolve("samples");
+    }
+
+    public Path clusterScript() {
+        return root.resolve("e2e/control-plane/cluster");
+    }
+
+    /** The operator as packaged by {@code mvn package}: the artifact users run. */
+    public Path operatorJar() {
+        Path jar = root.resolve("operator/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " does not exist: run ./mvnw package first");
+        }
+        return jar;
+    }
+
+    /** A folder under e2e/target for one test's logs. */
+    public Path logDirectory(String name) {
+        Path dir = root.resolve("e2e/target/test-logs").resolve(name);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return dir;
+    }
+
+    private Path path(String key) {
+        Path path = paths.get(key);
+        if (path == null) {
+            throw new IllegalStateException("e2e/control-plane/build --paths did not name " + key);
+        }
+        return path;
+    }
+}

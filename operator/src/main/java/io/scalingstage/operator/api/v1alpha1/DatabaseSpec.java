@@ -1,0 +1,121 @@
+package io.scalingstage.operator.api.v1alpha1;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+
+/** Postgres through CloudNativePG, plus the shards of stage 7. */
+public class DatabaseSpec {
+
+    @Default("{}")
+    @JsonPropertyDescription("The size and class of each Postgres instance's volume.")
+    private StorageSpec storage = new StorageSpec();
+
+    @JsonPropertyDescription("CPU and memory of each Postgres instance. From stage 2 the operator sets requests equal to "
+            + "limits (Guaranteed QoS) when limits are given.")
+    private ComputeResources resources;
+
+    @Size(max = 64)
+    @JsonPropertyDescription("Postgres configuration parameters passed to CloudNativePG (postgresql.parameters), for example "
+            + "max_connections.")
+    private Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Size(max = 512)
+    @Pattern(Formats.IMAGE)
+    @JsonPropertyDescription("The Postgres image CloudNativePG runs; unset uses CloudNativePG's default.")
+    private String imageName;
+
+    @Default("2")
+    @Min(1)
+    @Max(9)
+    @JsonPropertyDescription("Read replicas added at stage 6 (the Cluster then runs 1 + readReplicas instances). More than 3 "
+            + "is allowed but flagged as premature scaling.")
+    private Integer readReplicas = 2;
+
+    @Default("{}")
+    @JsonPropertyDescription("The PgBouncer pooler (a CloudNativePG Pooler) added at stage 5.")
+    private PoolerSpec pooler = new PoolerSpec();
+
+    @Default("2")
+    @Min(2)
+    @Max(64)
+    @JsonPropertyDescription("The number of shard databases at stage 7. Shards may only grow: lowering it is refused.")
+    private Integer shards = 2;
+
+    @Default("postgres:17.6")
+    @Size(max = 512)
+    @Pattern(Formats.IMAGE)
+    @JsonPropertyDescription("The Postgres image of the shard StatefulSets.")
+    private String shardImage = "postgres:17.6";
+
+    public StorageSpec getStorage() {
+        return storage;
+    }
+
+    public void setStorage(StorageSpec storage) {
+        this.storage = storage;
+    }
+
+    public ComputeResources getResources() {
+        return resources;
+    }
+
+    public void setResources(ComputeResources resources) {
+        this.resources = resources;
+    }
+
+    public Map<String, String> getParameters() {
+        return parameters;
+    }
+
+    public void setParameters(Map<String, String> parameters) {
+        this.parameters = parameters;
+    }
+
+    public String getImageName() {
+        return imageName;
+    }
+
+    public void setImageName(String imageName) {
+        this.imageName = imageName;
+    }
+
+    public Integer getReadReplicas() {
+        return readReplicas;
+    }
+
+    public void setReadReplicas(Integer readReplicas) {
+        this.readReplicas = readReplicas;
+    }
+
+    public PoolerSpec getPooler() {
+        return pooler;
+    }
+
+    public void setPooler(PoolerSpec pooler) {
+        this.pooler = pooler;
+    }
+
+    public Integer getShards() {
+        return shards;
+    }
+
+    public void setShards(Integer shards) {
+        this.shards = shards;
+    }
+
+    public String getShardImage() {
+        return shardImage;
+    }
+
+    public void setShardImage(String shardImage) {
+        this.shardImage = shardImage;
+    }
+}

@@ -1,0 +1,61 @@
+package io.scalingstage.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+/** Where Prometheus is and how to reach it. */
+public class PrometheusSpec {
+
+    @Required
+    @Size(max = 2048)
+    @Pattern("^https?://[^\\s]+$")
+    @JsonPropertyDescription("The base URL of Prometheus's HTTP API, for example http://prometheus.monitoring:9090.")
+    private String url;
+
+    @JsonPropertyDescription("A Secret key holding a bearer token sent with every query.")
+    private SecretKeyRef bearerTokenSecret;
+
+    @JsonPropertyDescription("A Secret key holding the PEM CA bundle that signs Prometheus's certificate (https URLs).")
+    private SecretKeyRef caSecret;
+
+    @Default("10s")
+    @Pattern(Formats.DURATION)
+    @JsonPropertyDescription("How long one query may take; a timeout is Unknown data, never zero.")
+    private String timeout = "10s";
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public SecretKeyRef getBearerTokenSecret() {
+        return bearerTokenSecret;
+    }
+
+    public void setBearerTokenSecret(SecretKeyRef bearerTokenSecret) {
+        this.bearerTokenSecret = bearerTokenSecret;
+    }
+
+    public SecretKeyRef getCaSecret() {
+        return caSecret;
+    }
+
+    public void setCaSecret(SecretKeyRef caSecret) {
+        this.caSecret = caSecret;
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(String timeout) {
+        this.timeout = timeout;
+    }
+}

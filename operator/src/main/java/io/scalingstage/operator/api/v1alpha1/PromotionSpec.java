@@ -1,0 +1,96 @@
+package io.scalingstage.operator.api.v1alpha1;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** How the operator watches metrics and moves between stages. */
+public class PromotionSpec {
+
+    @Default("Recommend")
+    @JsonPropertyDescription("Manual only shows the plan; Recommend (the default) also sets status.recommendedStage, a "
+            + "condition and an Event; Auto then promotes one stage by raising status.promotion.promotedStage. "
+            + "The operator never writes spec.")
+    private PromotionMode mode = PromotionMode.Recommend;
+
+    @Default("30s")
+    @Pattern(Formats.DURATION)
+    @JsonPropertyDescription("How often the current stage's exit trigger is evaluated, as a duration such as 30s.")
+    private String interval = "30s";
+
+    @JsonProperty("for")
+    @Default("10m")
+    @Pattern(Formats.DURATION)
+    @JsonPropertyDescription("How long a trigger must hold, with a sample at every interval and each above its threshold, "
+            + "before it fires.")
+    private String forDuration = "10m";
+
+    @Default("1h")
+    @Pattern(Formats.DURATION)
+    @JsonPropertyDescription("The quiet time after any stage change during which no promotion happens.")
+    private String cooldown = "1h";
+
+    @JsonPropertyDescription("The Prometheus to query. Unset: pod CPU is read from the metrics.k8s.io API and triggers that "
+            + "need other metrics hold with MetricsAvailable=False.")
+    private PrometheusSpec prometheus;
+
+    @Size(max = 7)
+    @ValidationRule(value = "self.all(t, self.filter(o, o.stage == t.stage).size() == 1)", message = "one trigger per stage")
+    @JsonPropertyDescription("Replacements of the default exit triggers, at most one per stage.")
+    private List<TriggerSpec> triggers = new ArrayList<>();
+
+    public PromotionMode getMode() {
+        return mode;
+    }
+
+    public void setMode(PromotionMode mode) {
+        this.mode = mode;
+    }
+
+    public String getInterval() {
+        return interval;
+    }
+
+    public void setInterval(String interval) {
+        this.interval = interval;
+    }
+
+    public String getForDuration() {
+        return forDuration;
+    }
+
+    public void setForDuration(String forDuration) {
+        this.forDuration = forDuration;
+    }
+
+    public String getCooldown() {
+        return cooldown;
+    }
+
+    public void setCooldown(String cooldown) {
+        this.cooldown = cooldown;
+    }
+
+    public PrometheusSpec getPrometheus() {
+        return prometheus;
+    }
+
+    public void setPrometheus(PrometheusSpec prometheus) {
+        this.prometheus = prometheus;
+    }
+
+    public List<TriggerSpec> getTriggers() {
+        return triggers;
+    }
+
+    public void setTriggers(List<TriggerSpec> triggers) {
+        this.triggers = triggers;
+    }
+}

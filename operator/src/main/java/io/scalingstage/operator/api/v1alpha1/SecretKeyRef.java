@@ -1,0 +1,39 @@
+package io.scalingstage.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+/** A key of a Secret in the ScalingStage's namespace. */
+public class SecretKeyRef {
+
+    @Required
+    @Size(min = 1, max = 253)
+    @Pattern(Formats.DNS_SUBDOMAIN)
+    @JsonPropertyDescription("The Secret's name.")
+    private String name;
+
+    @Required
+    @Size(min = 1, max = 253)
+    @Pattern("^[-._a-zA-Z0-9]+$")
+    @JsonPropertyDescription("The key in the Secret.")
+    private String key;
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
+}

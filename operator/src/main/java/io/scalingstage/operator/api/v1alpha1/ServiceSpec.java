@@ -1,0 +1,101 @@
+package io.scalingstage.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** One service split out of the monolith at stage 8. */
+// Its objects are named <ScalingStage name>-<service name>: at most 40 + 1 + 22 = 63 characters, and never one of the
+// names the operator gives its own children.
+@ValidationRule(value = "!(self.name in ['db', 'redis', 'edge', 'gateway', 'shard-map'])"
+        + " && !self.name.startsWith('db-') && !self.name.startsWith('shard-')",
+        message = "this service name is taken by the operator's own objects (db, db-*, redis, edge, gateway, shard-*)",
+        fieldPath = ".name", reason = "FieldValueInvalid")
+public class ServiceSpec {
+
+    @Required
+    @Size(min = 1, max = 22)
+    @Pattern(Formats.DNS_LABEL)
+    @JsonPropertyDescription("The service's name: a lowercase RFC 1035 label of at most 22 characters, unique in the list; its objects are named <ScalingStage name>-<service name>.")
+    private String name;
+
+    @Required
+    @Size(min = 1, max = 512)
+    @Pattern(Formats.IMAGE)
+    @JsonPropertyDescription("The service's container image.")
+    private String image;
+
+    @Default("8080")
+    @Min(1)
+    @Max(65535)
+    @JsonPropertyDescription("The port the service listens on.")
+    private Integer port = 8080;
+
+    @Required
+    @Size(max = 256)
+    @Pattern(Formats.URL_PATH)
+    @JsonPropertyDescription("The URL path prefix the API gateway routes to this service, starting with /; unique in the "
+            + "list.")
+    private String pathPrefix;
+
+    @Default("{}")
+    @JsonPropertyDescription("The bounds of the service's HorizontalPodAutoscaler.")
+    private ReplicaRange replicas = new ReplicaRange();
+
+    @JsonPropertyDescription("CPU and memory of the service's container.")
+    private ComputeResources resources;
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    public void setImage(String image) {
+        this.image = image;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
+    public String getPathPrefix() {
+        return pathPrefix;
+    }
+
+    public void setPathPrefix(String pathPrefix) {
+        this.pathPrefix = pathPrefix;
+    }
+
+    public ReplicaRange getReplicas() {
+        return replicas;
+    }
+
+    public void setReplicas(ReplicaRange replicas) {
+        this.replicas = replicas;
+    }
+
+    public ComputeResources getResources() {
+        return resources;
+    }
+
+    public void setResources(ComputeResources resources) {
+        this.resources = resources;
+    }
+}

@@ -1,0 +1,87 @@
+package io.scalingstage.operator.plan;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import io.scalingstage.operator.api.v1alpha1.ComponentMode;
+import io.scalingstage.operator.api.v1alpha1.ScalingStage;
+import io.scalingstage.operator.api.v1alpha1.ScalingStageSpec;
+
+/**
+ * Which components exist for one ScalingStage, computed once per reconcile from its spec and its promotion status.
+ * Pure: the same resource always gives the same plan.
+ *
+ * @param resource the ScalingStage the plan is for
+ * @param stage the effective stage: max(spec.stage, status.promotion.promotedStage), capped by spec.maxStage
+ * @param components the components that exist at that stage, after overrides
+ * @param premature the components forced on before their stage earns them
+ */
+public record StagePlan(ScalingStage resource, Stage stage, Set<Component> components, Set<Component> premature) {
+
+    public StagePlan {
+        components = Collections.unmodifiableSet(EnumSet.copyOf(components));
+        premature = premature.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(premature));
+    }
+
+    public static StagePlan of(ScalingStage resource) {
+        Stage stage = effectiveStage(resource);
+        ScalingStageSpec spec = resource.getSpec();
+        Set<Component> components = EnumSet.noneOf(Component.class);
+        Set<Component> premature = EnumSet.noneOf(Component.class);
+        for (Component component : Component.values()) {
+            ComponentMode mode = component.mode(spec.getComponents());
+            boolean earned = stage.isAtLeast(component.earnedAt());
+            if (mode == ComponentMode.Enabled || (mode == ComponentMode.Auto && earned)) {
+                components.add(component);
+                if (!earned) {
+                    premature.add(component);
+                }
+            }
+        }
+        return new StagePlan(resource, stage, components, premature);
+    }
+
+    static Stage effectiveStage(ScalingStage resource) {
+        ScalingStageSpec spec = resource.getSpec();
+        int stage = spec.getStage();
+        if (resource.getStatus() != null && resource.getStatus().getPromotion() != null
+                && resource.getStatus().getPromotion().getPromotedStage() != null) {
+            stage = Math.max(stage, resource.getStatus().getPromotion().getPromotedStage());
+        }
+        int max = spec.getMaxStage() == null ? Stage.LAST.number() : spec.getMaxStage();
+        return Stage.of(Math.min(stage, max));
+    }
+
+    public boolean has(Component component) {
+        return components.contains(component);
+    }
+
+    /** The stage after this one, unless this is the last. */
+    public Optional<Stage> next() {
+        return stage == Stage.LAST ? Optional.empty() : Optional.of(Stage.of(stage.number() + 1));
+    }
+
+    /** The components the next stage would add to this plan. */
+    public Set<Component> nextAdds() {
+        return next().map(next -> {
+            Set<Component> adds = EnumSet.noneOf(Component.class);
+            for (Component component : Component.values()) {
+                if (component.earnedAt() == next && !has(component)
+                        && component.mode(resource.getSpec().getComponents()) != ComponentMode.Disabled) {
+                    adds.add(component);
+                }
+            }
+            return (Set<Component>) adds;
+        }).orElse(Set.of());
+    }
+
+    public String name() {
+        return resource.getMetadata().getName();
+    }
+
+    public String namespace() {
+        return resource.getMetadata().getNamespace();
+    }
+}

@@ -1,0 +1,23 @@
+package io.scalingstage.operator.status;
+
+import java.util.List;
+
+/** The condition types of a ScalingStage, in the order status lists them. */
+public final class ConditionType {
+
+    public static final String READY = "Ready";
+    public static final String PROGRESSING = "Progressing";
+    public static final String DEGRADED = "Degraded";
+    public static final String PREMATURE_SCALING = "PrematureScaling";
+
+    static final List<String> ORDER = List.of(READY, PROGRESSING, DEGRADED, PREMATURE_SCALING);
+
+    private ConditionType() {
+    }
+
+    /** Position of a type in status: the known ones first in {@link #ORDER}, any other after them. */
+    static int position(String type) {
+        int index = ORDER.indexOf(type);
+        return index < 0 ? ORDER.size() : index;
+    }
+}

@@ -1,0 +1,179 @@
+package io.scalingstage.operator.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.scalingstage.operator.api.v1alpha1.ComponentStatus;
+import io.scalingstage.operator.api.v1alpha1.Condition;
+import io.scalingstage.operator.api.v1alpha1.PlanStatus;
+import io.scalingstage.operator.api.v1alpha1.ScalingStage;
+import io.scalingstage.operator.api.v1alpha1.ScalingStageStatus;
+import io.scalingstage.operator.plan.Component;
+import io.scalingstage.operator.plan.StagePlan;
+
+/**
+ * Computes a ScalingStage's status from its plan and what the operator observed. A condition keeps its
+ * lastTransitionTime while its status stays the same, so an unchanged world gives an identical status and no write.
+ */
+@ApplicationScoped
+public class StatusFactory {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Clock clock;
+
+    public StatusFactory(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The status after a reconcile that applied every component it could. */
+    public ScalingStageStatus reconciled(StagePlan plan, List<Observation> observations, DatabaseProvider provider) {
+        ScalingStage resource = plan.resource();
+        List<Observation> waiting = observations.stream().filter(o -> !o.ready()).toList();
+        List<Condition> conditions = new ArrayList<>();
+        if (!provider.installed()) {
+            String message = "CloudNativePG is not installed: the API server does not serve " + provider.apiVersion()
+                    + " Cluster and Pooler. Install CloudNativePG 1.30 or later; the operator looks again every "
+                    + provider.recheckSeconds() + "s.";
+            conditions.add(condition(ConditionType.READY, false, "DatabaseProviderMissing", message));
+            conditions.add(condition(ConditionType.PROGRESSING, false, "DatabaseProviderMissing",
+                    "Stage " + plan.stage() + " cannot be reached without a database."));
+            conditions.add(condition(ConditionType.DEGRADED, true, "DatabaseProviderMissing", message));
+        } else if (waiting.isEmpty()) {
+            conditions.add(condition(ConditionType.READY, true, "AllComponentsReady",
+                    "Stage " + plan.stage() + " is ready: " + observations.size() + " of " + observations.size()
+                            + " objects are ready."));
+            conditions.add(condition(ConditionType.PROGRESSING, false, "Converged",
+                    "Every object of stage " + plan.stage() + " is applied and ready."));
+            conditions.add(notDegraded());
+        } else {
+            String message = "Waiting for " + waiting.stream()
+                    .map(o -> o.kind() + " " + o.name() + " (" + o.message() + ")")
+                    .collect(Collectors.joining(", ")) + ".";
+            conditions.add(condition(ConditionType.READY, false, "ComponentsNotReady", message));
+            conditions.add(condition(ConditionType.PROGRESSING, true, "RollingOut",
+                    "Rolling out stage " + plan.stage() + ": " + (observations.size() - waiting.size()) + " of "
+                            + observations.size() + " objects are ready."));
+            conditions.add(notDegraded());
+        }
+        conditions.add(premature(plan));
+
+        ScalingStageStatus status = carriedOver(resource);
+        status.setObservedGeneration(resource.getMetadata().getGeneration());
+        status.setStage(plan.stage().number());
+        status.setRecommendedStage(plan.stage().number());
+        status.setComponents(observations.stream().map(StatusFactory::componentStatus).toList());
+        status.setPlan(planStatus(plan));
+        status.setConditions(merge(resource, conditions));
+        return status;
+    }
+
+    /** The status after a reconcile that failed: the conditions say why, the rest is kept as it was. */
+    public ScalingStageStatus failed(ScalingStage resource, Exception error) {
+        String message = "Reconcile failed: " + Objects.requireNonNullElse(rootCause(error).getMessage(),
+                rootCause(error).getClass().getSimpleName());
+        ScalingStageStatus status = carriedOver(resource);
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(condition(ConditionType.READY, false, "ReconcileFailed", message));
+        conditions.add(condition(ConditionType.DEGRADED, true, "ReconcileFailed", message));
+        status.setConditions(merge(resource, conditions));
+        return status;
+    }
+
+    /** Whether writing {@code next} would change anything. */
+    public static boolean same(ScalingStageStatus current, ScalingStageStatus next) {
+        return current != null && JSON.valueToTree(current).equals(JSON.valueToTree(next));
+    }
+
+    private static Condition premature(StagePlan plan) {
+        if (plan.premature().isEmpty()) {
+            return condition(ConditionType.PREMATURE_SCALING, false, "StageEarned",
+                    "Every component exists because stage " + plan.stage() + " earned it.");
+        }
+        String message = plan.premature().stream()
+                .map(c -> c.displayName() + " is enabled at stage " + plan.stage().number() + " but earned at stage "
+                        + c.earnedAt() + ". " + c.earnedAt().overEngineering())
+                .collect(Collectors.joining(" "));
+        return condition(ConditionType.PREMATURE_SCALING, true, "ComponentEnabledEarly", message);
+    }
+
+    private static Condition notDegraded() {
+        return condition(ConditionType.DEGRADED, false, "ReconcileSucceeded", "The last reconcile applied every object.");
+    }
+
+    private static PlanStatus planStatus(StagePlan plan) {
+        PlanStatus status = new PlanStatus();
+        plan.next().ifPresent(next -> {
+            status.setNextStage(next.number());
+            status.setAdds(plan.nextAdds().stream().map(Component::displayName).toList());
+        });
+        return status;
+    }
+
+    private static ComponentStatus componentStatus(Observation observation) {
+        ComponentStatus status = new ComponentStatus();
+        status.setComponent(observation.component().displayName());
+        status.setKind(observation.kind());
+        status.setName(observation.name());
+        status.setReady(observation.ready());
+        status.setMessage(observation.message());
+        return status;
+    }
+
+    /** A copy of the current status, so fields this reconcile does not compute survive it. */
+    private static ScalingStageStatus carriedOver(ScalingStage resource) {
+        return resource.getStatus() == null ? new ScalingStageStatus()
+                : JSON.convertValue(resource.getStatus(), ScalingStageStatus.class);
+    }
+
+    /** New conditions replace those of the same type; an unchanged status keeps its lastTransitionTime. */
+    private List<Condition> merge(ScalingStage resource, List<Condition> updates) {
+        List<Condition> current = Optional.ofNullable(resource.getStatus()).map(ScalingStageStatus::getConditions)
+                .orElse(List.of());
+        String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+        List<Condition> merged = new ArrayList<>();
+        for (Condition update : updates) {
+            update.setObservedGeneration(resource.getMetadata().getGeneration());
+            update.setLastTransitionTime(current.stream()
+                    .filter(c -> c.getType().equals(update.getType()) && c.getStatus().equals(update.getStatus()))
+                    .map(Condition::getLastTransitionTime)
+                    .findFirst()
+                    .orElse(now));
+            merged.add(update);
+        }
+        current.stream()
+                .filter(c -> updates.stream().noneMatch(u -> u.getType().equals(c.getType())))
+                .forEach(merged::add);
+        merged.sort(Comparator.comparingInt((Condition c) -> ConditionType.position(c.getType()))
+                .thenComparing(Condition::getType));
+        return merged;
+    }
+
+    private static Condition condition(String type, boolean status, String reason, String message) {
+        Condition condition = new Condition();
+        condition.setType(type);
+        condition.setStatus(status ? "True" : "False");
+        condition.setReason(reason);
+        condition.setMessage(message);
+        return condition;
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
