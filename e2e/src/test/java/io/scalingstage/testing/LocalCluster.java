@@ -7,13 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -22,9 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
  * A Kubernetes control plane on 127.0.0.1 started by {@code e2e/control-plane/cluster}: etcd and kube-apiserver
  * alone, or with kube-controller-manager, kube-scheduler and kwok's fake nodes. The audit log is always on.
  */
-public final class LocalCluster implements AutoCloseable {
-
-    private static final AtomicInteger NAMESPACES = new AtomicInteger();
+public final class LocalCluster implements TestCluster, AutoCloseable {
 
     private final Toolchain tools;
     private final String name;
@@ -71,6 +63,7 @@ public final class LocalCluster implements AutoCloseable {
         return name;
     }
 
+    @Override
     public Path kubeconfig() {
         return kubeconfig;
     }
@@ -79,98 +72,21 @@ public final class LocalCluster implements AutoCloseable {
         return new AuditLog(auditLog);
     }
 
-    /** A client authenticated as the cluster's admin. */
+    @Override
     public KubernetesClient client() {
         return client;
     }
 
-    /** Runs the built kubectl against this cluster. */
+    @Override
     public Commands.Result kubectl(String stdin, String... args) {
         List<String> command = new ArrayList<>(List.of(tools.kubectl().toString(), "--kubeconfig", kubeconfig.toString()));
         command.addAll(Arrays.asList(args));
         return Commands.execute(command, stdin);
     }
 
-    /** Runs kubectl and fails the test when it fails. */
-    public String kubectlOk(String... args) {
-        Commands.Result result = kubectl(null, args);
-        if (result.exit() != 0) {
-            throw new AssertionError("kubectl " + String.join(" ", args) + " failed: " + result.stderr());
-        }
-        return result.stdout();
-    }
-
     /** Installs CloudNativePG's CRDs into a cluster started without them (and, on kwok, its simulated status). */
     public void installCloudNativePgCrds() {
         Commands.output(List.of(tools.clusterScript().toString(), "install-cloudnative-pg", name));
-    }
-
-    /**
-     * A kubeconfig that authenticates as a ServiceAccount (created if absent) with a token from the TokenRequest API,
-     * so the audit log tells that identity's requests from everyone else's.
-     */
-    public Path kubeconfigFor(String namespace, String serviceAccount) {
-        if (client.namespaces().withName(namespace).get() == null) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-                    .create();
-        }
-        client.serviceAccounts().inNamespace(namespace).resource(new ServiceAccountBuilder()
-                .withNewMetadata().withName(serviceAccount).endMetadata().build()).serverSideApply();
-        String token = client.serviceAccounts().inNamespace(namespace).withName(serviceAccount)
-                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(7200L).endSpec().build())
-                .getStatus().getToken();
-        Config admin = client.getConfiguration();
-        String certificateAuthority = admin.getCaCertData() != null
-                ? "certificate-authority-data: " + admin.getCaCertData()
-                : "certificate-authority: " + admin.getCaCertFile();
-        String kubeconfig = """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: local
-                  cluster:
-                    server: %s
-                    %s
-                users:
-                - name: %s
-                  user:
-                    token: %s
-                contexts:
-                - name: %s
-                  context: {cluster: local, user: %s}
-                current-context: %s
-                """.formatted(admin.getMasterUrl(), certificateAuthority, serviceAccount, token, serviceAccount,
-                serviceAccount, serviceAccount);
-        try {
-            Path file = this.kubeconfig.resolveSibling(namespace + "-" + serviceAccount + ".kubeconfig.yaml");
-            Files.writeString(file, kubeconfig);
-            return file;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Binds a ServiceAccount to a ClusterRole across the cluster. */
-    public void bindClusterRole(String namespace, String serviceAccount, String clusterRole) {
-        client.rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder()
-                .withNewMetadata().withName(namespace + "-" + serviceAccount + "-" + clusterRole).endMetadata()
-                .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName(clusterRole).endRoleRef()
-                .addNewSubject().withKind("ServiceAccount").withNamespace(namespace).withName(serviceAccount).endSubject()
-                .build()).serverSideApply();
-    }
-
-    /** A fresh namespace that enforces the "restricted" Pod Security Standard, so every pod created there passed it. */
-    public String createNamespace(String prefix) {
-        String namespace = prefix + "-" + NAMESPACES.incrementAndGet();
-        client.namespaces().resource(new NamespaceBuilder()
-                .withNewMetadata()
-                    .withName(namespace)
-                    .withLabels(Map.of(
-                            "pod-security.kubernetes.io/enforce", "restricted",
-                            "pod-security.kubernetes.io/enforce-version", "latest"))
-                .endMetadata()
-                .build()).create();
-        return namespace;
     }
 
     /** Stops the cluster, keeping its component logs and audit log under e2e/target/test-logs for a post-mortem. */

@@ -16,7 +16,7 @@ public final class OperatorIdentity {
      * A kubeconfig for the operator's ServiceAccount, bound to cluster-admin: these tests prove behaviour, not
      * permissions.
      */
-    public static Path kubeconfig(LocalCluster cluster) {
+    public static Path kubeconfig(TestCluster cluster) {
         cluster.bindClusterRole(NAMESPACE, SERVICE_ACCOUNT, "cluster-admin");
         return cluster.kubeconfigFor(NAMESPACE, SERVICE_ACCOUNT);
     }

@@ -53,6 +53,11 @@ public final class Toolchain {
         return path("HELM");
     }
 
+    /** The folder with CloudNativePG's Cluster and Pooler CRDs, taken from its pinned Go module. */
+    public Path cloudNativePgCrds() {
+        return path("CNPG_CRDS");
+    }
+
     /** The project's own CRD, as checked in. */
     public Path scalingStageCrd() {
         return root.resolve("crds/scalingstages.scalingstage.io-v1.yml");

@@ -9,7 +9,11 @@ import io.scalingstage.operator.api.v1alpha1.ComponentOverrides;
 public enum Component {
     APP(Stage.ONE_BOX, false, null),
     DATABASE(Stage.ONE_BOX, true, null),
+    /** The database on a node of its own, with guaranteed resources. */
+    DATABASE_ISOLATION(Stage.SPLIT_TIERS, false, null),
     INGRESS(Stage.SPLIT_TIERS, false, ComponentOverrides::getIngress),
+    /** Several app replicas, zero-downtime rollouts, a PodDisruptionBudget and topology spread. */
+    LOAD_BALANCING(Stage.LOAD_BALANCED, false, null),
     EDGE(Stage.STATIC_EDGE, false, ComponentOverrides::getEdge),
     CACHE(Stage.CACHE, false, ComponentOverrides::getCache),
     AUTOSCALER(Stage.CACHE, false, ComponentOverrides::getAutoscaler),

@@ -10,6 +10,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** Postgres through CloudNativePG, plus the shards of stage 7. */
 public class DatabaseSpec {
@@ -29,7 +30,12 @@ public class DatabaseSpec {
 
     @Size(max = 512)
     @Pattern(Formats.IMAGE)
-    @JsonPropertyDescription("The Postgres image CloudNativePG runs; unset uses CloudNativePG's default.")
+    // CloudNativePG reads the major version from the tag, and refuses "latest" and digest-only references.
+    @ValidationRule(value = "self.matches(':[0-9]+(\\\\.[0-9]+)*([-_][A-Za-z0-9._-]*)?(@sha256:[a-f0-9]{64})?$')",
+            message = "imageName needs a PostgreSQL version tag, such as ghcr.io/cloudnative-pg/postgresql:17.6",
+            reason = "FieldValueInvalid")
+    @JsonPropertyDescription("The Postgres image CloudNativePG runs, tagged with its PostgreSQL version; unset uses"
+            + " CloudNativePG's default.")
     private String imageName;
 
     @Default("2")

@@ -1,0 +1,158 @@
+package io.scalingstage.operator.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.scalingstage.operator.ScalingStages;
+import io.scalingstage.operator.api.v1alpha1.Condition;
+import io.scalingstage.operator.api.v1alpha1.ScalingStage;
+import io.scalingstage.operator.api.v1alpha1.ScalingStageStatus;
+import io.scalingstage.operator.plan.Component;
+import io.scalingstage.operator.plan.StagePlan;
+
+class StatusFactoryTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final DatabaseProvider INSTALLED = new DatabaseProvider(true, "postgresql.cnpg.io/v1", 30);
+    private static final DatabaseProvider MISSING = new DatabaseProvider(false, "postgresql.cnpg.io/v1", 30);
+    private static final List<Observation> ALL_READY = List.of(
+            Observation.ready(Component.APP, "Deployment", "shop"),
+            Observation.ready(Component.APP, "Service", "shop"),
+            Observation.ready(Component.DATABASE, "Cluster", "shop-db"));
+
+    @Test
+    void everythingReadyIsReadyAndConverged() {
+        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(1)), ALL_READY, INSTALLED);
+
+        assertThat(status.getObservedGeneration()).isEqualTo(1L);
+        assertThat(status.getStage()).isEqualTo(1);
+        assertThat(status.getConditions()).extracting(Condition::getType)
+                .containsExactly("Ready", "Progressing", "Degraded", "PrematureScaling");
+        assertThat(condition(status, "Ready")).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("True");
+            assertThat(c.getReason()).isEqualTo("AllComponentsReady");
+            assertThat(c.getLastTransitionTime()).isEqualTo("2026-11-25T10:00:00Z");
+            assertThat(c.getObservedGeneration()).isEqualTo(1L);
+        });
+        assertThat(condition(status, "Progressing").getStatus()).isEqualTo("False");
+        assertThat(condition(status, "Degraded").getStatus()).isEqualTo("False");
+        assertThat(status.getComponents()).hasSize(3).allMatch(c -> c.getReady());
+        assertThat(status.getPlan().getNextStage()).isEqualTo(2);
+        assertThat(status.getPlan().getAdds()).containsExactly("databaseIsolation", "ingress");
+    }
+
+    @Test
+    void waitingComponentsAreNamedAndTheStageIsProgressing() {
+        List<Observation> observations = List.of(
+                Observation.notReady(Component.APP, "Deployment", "shop", "0/1 replicas available, 1 updated"),
+                Observation.ready(Component.APP, "Service", "shop"),
+                Observation.notReady(Component.DATABASE, "Cluster", "shop-db", "Setting up primary"));
+
+        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(1)), observations, INSTALLED);
+
+        assertThat(condition(status, "Ready").getStatus()).isEqualTo("False");
+        assertThat(condition(status, "Ready").getReason()).isEqualTo("ComponentsNotReady");
+        assertThat(condition(status, "Ready").getMessage())
+                .isEqualTo("Waiting for Deployment shop (0/1 replicas available, 1 updated), Cluster shop-db (Setting up primary).");
+        assertThat(condition(status, "Progressing").getStatus()).isEqualTo("True");
+        assertThat(condition(status, "Progressing").getMessage()).contains("1 of 3 objects are ready");
+    }
+
+    @Test
+    void missingCloudNativePgIsNotReadyAndDegradedWithTheReasonNamed() {
+        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(1)), ALL_READY.subList(0, 2), MISSING);
+
+        assertThat(condition(status, "Ready")).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("False");
+            assertThat(c.getReason()).isEqualTo("DatabaseProviderMissing");
+            assertThat(c.getMessage()).contains("CloudNativePG is not installed", "postgresql.cnpg.io/v1", "every 30s");
+        });
+        assertThat(condition(status, "Degraded").getStatus()).isEqualTo("True");
+        assertThat(condition(status, "Progressing").getStatus()).isEqualTo("False");
+    }
+
+    @Test
+    void anUnchangedWorldGivesTheSameStatusEvenLater() {
+        ScalingStage resource = ScalingStages.atStage(1);
+        resource.setStatus(factoryAt(T0).reconciled(plan(resource), ALL_READY, INSTALLED));
+
+        ScalingStageStatus later = factoryAt(T0.plusSeconds(3600)).reconciled(plan(resource), ALL_READY, INSTALLED);
+
+        assertThat(StatusFactory.same(resource.getStatus(), later)).isTrue();
+    }
+
+    @Test
+    void aConditionThatFlipsGetsANewTransitionTimeAndTheOthersKeepTheirs() {
+        ScalingStage resource = ScalingStages.atStage(1);
+        resource.setStatus(factoryAt(T0).reconciled(plan(resource), ALL_READY, INSTALLED));
+        List<Observation> appDown = List.of(
+                Observation.notReady(Component.APP, "Deployment", "shop", "0/1 replicas available, 1 updated"),
+                ALL_READY.get(1), ALL_READY.get(2));
+
+        ScalingStageStatus later = factoryAt(T0.plusSeconds(60)).reconciled(plan(resource), appDown, INSTALLED);
+
+        assertThat(StatusFactory.same(resource.getStatus(), later)).isFalse();
+        assertThat(condition(later, "Ready").getLastTransitionTime()).isEqualTo("2026-11-25T10:01:00Z");
+        assertThat(condition(later, "Degraded").getLastTransitionTime()).isEqualTo("2026-11-25T10:00:00Z");
+    }
+
+    @Test
+    void aNewGenerationIsObservedInStatusAndEveryCondition() {
+        ScalingStage resource = ScalingStages.atStage(1);
+        resource.setStatus(factoryAt(T0).reconciled(plan(resource), ALL_READY, INSTALLED));
+        resource.getMetadata().setGeneration(2L);
+
+        ScalingStageStatus status = factoryAt(T0).reconciled(plan(resource), ALL_READY, INSTALLED);
+
+        assertThat(status.getObservedGeneration()).isEqualTo(2L);
+        assertThat(status.getConditions()).allMatch(c -> c.getObservedGeneration() == 2L);
+    }
+
+    @Test
+    void prematureComponentsCarryTheWarningOfTheStageThatEarnsThem() {
+        ScalingStage resource = ScalingStages.atStage(2, "components: {cache: Enabled}");
+
+        ScalingStageStatus status = factoryAt(T0).reconciled(plan(resource), ALL_READY, INSTALLED);
+
+        assertThat(condition(status, "PrematureScaling")).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("True");
+            assertThat(c.getReason()).isEqualTo("ComponentEnabledEarly");
+            assertThat(c.getMessage()).contains("cache is enabled at stage 2 but earned at stage 5 (Cache)",
+                    "Caching everything");
+        });
+    }
+
+    @Test
+    void aFailedReconcileSaysWhyAndKeepsTheRestOfTheStatus() {
+        ScalingStage resource = ScalingStages.atStage(1);
+        resource.setStatus(factoryAt(T0).reconciled(plan(resource), ALL_READY, INSTALLED));
+
+        ScalingStageStatus status = factoryAt(T0.plusSeconds(5)).failed(resource,
+                new IllegalStateException("apply failed", new RuntimeException("admission webhook denied the request")));
+
+        assertThat(condition(status, "Ready").getReason()).isEqualTo("ReconcileFailed");
+        assertThat(condition(status, "Degraded").getMessage()).isEqualTo("Reconcile failed: admission webhook denied the request");
+        assertThat(condition(status, "Progressing").getLastTransitionTime()).isEqualTo("2026-11-25T10:00:00Z");
+        assertThat(status.getConditions()).extracting(Condition::getType)
+                .containsExactly("Ready", "Progressing", "Degraded", "PrematureScaling");
+        assertThat(status.getComponents()).hasSize(3);
+    }
+
+    private static StatusFactory factoryAt(Instant now) {
+        return new StatusFactory(Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static StagePlan plan(ScalingStage resource) {
+        return StagePlan.of(resource);
+    }
+
+    private static Condition condition(ScalingStageStatus status, String type) {
+        return status.getConditions().stream().filter(c -> c.getType().equals(type)).findFirst().orElseThrow();
+    }
+}
