@@ -28,11 +28,7 @@ public final class AppDeployment {
     public static Deployment desired(StagePlan plan) {
         AppSpec app = plan.resource().getSpec().getApp();
         return new DeploymentBuilder()
-                .withNewMetadata()
-                    .withName(Names.app(plan))
-                    .withNamespace(plan.namespace())
-                    .withLabels(Labels.of(plan, Component.APP))
-                .endMetadata()
+                .withMetadata(Metadata.of(plan, Component.APP, Names.app(plan)))
                 .withNewSpec()
                     .withReplicas(1)
                     .withNewSelector().withMatchLabels(Labels.selector(plan, Component.APP)).endSelector()

@@ -16,11 +16,7 @@ public final class AppService {
 
     public static Service desired(StagePlan plan) {
         return new ServiceBuilder()
-                .withNewMetadata()
-                    .withName(Names.app(plan))
-                    .withNamespace(plan.namespace())
-                    .withLabels(Labels.of(plan, Component.APP))
-                .endMetadata()
+                .withMetadata(Metadata.of(plan, Component.APP, Names.app(plan)))
                 .withNewSpec()
                     .withType("ClusterIP")
                     .withSelector(Labels.selector(plan, Component.APP))

@@ -23,9 +23,7 @@ public final class DatabaseCluster {
     public static Cluster desired(StagePlan plan) {
         DatabaseSpec database = plan.resource().getSpec().getDatabase();
         Cluster cluster = new Cluster();
-        cluster.getMetadata().setName(Names.database(plan));
-        cluster.getMetadata().setNamespace(plan.namespace());
-        cluster.getMetadata().setLabels(Labels.of(plan, Component.DATABASE));
+        cluster.setMetadata(Metadata.of(plan, Component.DATABASE, Names.database(plan)));
 
         ClusterSpec spec = new ClusterSpec();
         spec.setInstances(1);

@@ -10,27 +10,27 @@ import io.fabric8.generator.annotation.ValidationRule;
 public class AppEnvVarSource {
 
     @JsonPropertyDescription("A key of a Secret in the ScalingStage's namespace.")
-    private KeyRef secretKeyRef;
+    private EnvKeyRef secretKeyRef;
 
     @JsonPropertyDescription("A key of a ConfigMap in the ScalingStage's namespace.")
-    private KeyRef configMapKeyRef;
+    private EnvKeyRef configMapKeyRef;
 
     @JsonPropertyDescription("A field of the pod, such as metadata.name or status.podIP.")
     private FieldRef fieldRef;
 
-    public KeyRef getSecretKeyRef() {
+    public EnvKeyRef getSecretKeyRef() {
         return secretKeyRef;
     }
 
-    public void setSecretKeyRef(KeyRef secretKeyRef) {
+    public void setSecretKeyRef(EnvKeyRef secretKeyRef) {
         this.secretKeyRef = secretKeyRef;
     }
 
-    public KeyRef getConfigMapKeyRef() {
+    public EnvKeyRef getConfigMapKeyRef() {
         return configMapKeyRef;
     }
 
-    public void setConfigMapKeyRef(KeyRef configMapKeyRef) {
+    public void setConfigMapKeyRef(EnvKeyRef configMapKeyRef) {
         this.configMapKeyRef = configMapKeyRef;
     }
 

@@ -6,7 +6,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 
-/** A key of a Secret or ConfigMap. */
+/** A key of a Secret or ConfigMap in the ScalingStage's namespace. */
 public class KeyRef {
 
     @Required
@@ -18,11 +18,8 @@ public class KeyRef {
     @Required
     @Size(min = 1, max = 253)
     @Pattern("^[-._a-zA-Z0-9]+$")
-    @JsonPropertyDescription("The key.")
+    @JsonPropertyDescription("The key in the object.")
     private String key;
-
-    @JsonPropertyDescription("Start the container even when the object or key is missing.")
-    private Boolean optional;
 
     public String getName() {
         return name;
@@ -38,13 +35,5 @@ public class KeyRef {
 
     public void setKey(String key) {
         this.key = key;
-    }
-
-    public Boolean getOptional() {
-        return optional;
-    }
-
-    public void setOptional(Boolean optional) {
-        this.optional = optional;
     }
 }

@@ -17,10 +17,10 @@ public class PrometheusSpec {
     private String url;
 
     @JsonPropertyDescription("A Secret key holding a bearer token sent with every query.")
-    private SecretKeyRef bearerTokenSecret;
+    private KeyRef bearerTokenSecret;
 
     @JsonPropertyDescription("A Secret key holding the PEM CA bundle that signs Prometheus's certificate (https URLs).")
-    private SecretKeyRef caSecret;
+    private KeyRef caSecret;
 
     @Default("10s")
     @Pattern(Formats.DURATION)
@@ -35,19 +35,19 @@ public class PrometheusSpec {
         this.url = url;
     }
 
-    public SecretKeyRef getBearerTokenSecret() {
+    public KeyRef getBearerTokenSecret() {
         return bearerTokenSecret;
     }
 
-    public void setBearerTokenSecret(SecretKeyRef bearerTokenSecret) {
+    public void setBearerTokenSecret(KeyRef bearerTokenSecret) {
         this.bearerTokenSecret = bearerTokenSecret;
     }
 
-    public SecretKeyRef getCaSecret() {
+    public KeyRef getCaSecret() {
         return caSecret;
     }
 
-    public void setCaSecret(SecretKeyRef caSecret) {
+    public void setCaSecret(KeyRef caSecret) {
         this.caSecret = caSecret;
     }
 
