@@ -1,4 +1,7 @@
 # Sourced by the control-plane scripts: pinned versions and where each binary lives in the cache.
+
+# set -e also inside $(...), so a failing step in a function whose output is captured stops the script.
+shopt -s inherit_errexit
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=versions.env
 source "$here/versions.env"

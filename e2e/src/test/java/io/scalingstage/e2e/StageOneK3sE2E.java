@@ -3,10 +3,10 @@ package io.scalingstage.e2e;
 import java.io.IOException;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.scalingstage.operator.api.cnpg.Cluster;
 import io.scalingstage.operator.api.cnpg.ClusterStatus;
 import io.scalingstage.testing.K3sCluster;
@@ -14,7 +14,7 @@ import io.scalingstage.testing.K3sCluster;
 /**
  * The stage-1 scenario on K3s, where a real kubelet runs the pods: only where a Docker engine exists. The app image is
  * one that runs as non-root and answers on its health path; CloudNativePG's controller does not run, so the test
- * reports the Cluster ready the way CloudNativePG would.
+ * creates the app user's Secret and reports the Cluster ready the way CloudNativePG would.
  */
 @EnabledIf("io.scalingstage.testing.K3sCluster#dockerAvailable")
 class StageOneK3sE2E extends StageOneScenario {
@@ -23,8 +23,8 @@ class StageOneK3sE2E extends StageOneScenario {
         super(K3sCluster.start());
     }
 
-    @AfterAll
-    void stopK3s() {
+    @Override
+    protected void afterOperatorStopped() {
         ((K3sCluster) cluster).close();
     }
 
@@ -35,8 +35,16 @@ class StageOneK3sE2E extends StageOneScenario {
                 .replace("healthPath: /healthz", "healthPath: /");
     }
 
+    /** What CloudNativePG would do: the app user's Secret, then a Ready status. */
     @Override
     protected void whenDatabaseCreated(Cluster database) {
+        client.secrets().inNamespace(namespace).resource(new SecretBuilder()
+                .withNewMetadata().withName("shop-db-app").endMetadata()
+                .withType("kubernetes.io/basic-auth")
+                .addToStringData("username", "app")
+                .addToStringData("password", "k3s-test-only")
+                .addToStringData("uri", "postgresql://app:k3s-test-only@shop-db-rw:5432/app")
+                .build()).create();
         ClusterStatus status = new ClusterStatus();
         status.setInstances(1);
         status.setReadyInstances(1);

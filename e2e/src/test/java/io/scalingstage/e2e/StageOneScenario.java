@@ -74,6 +74,11 @@ abstract class StageOneScenario {
     @AfterAll
     void stop() {
         operator.close();
+        afterOperatorStopped();
+    }
+
+    /** Releases what the subclass started for this class, once the operator is gone. */
+    protected void afterOperatorStopped() {
     }
 
     @Test

@@ -55,6 +55,9 @@ public final class K3sCluster implements TestCluster, AutoCloseable {
         } catch (IOException e) {
             container.stop();
             throw new IllegalStateException(e);
+        } catch (RuntimeException | AssertionError e) {
+            container.stop();
+            throw e;
         }
     }
 
@@ -79,5 +82,10 @@ public final class K3sCluster implements TestCluster, AutoCloseable {
     public void close() {
         client.close();
         container.stop();
+        try {
+            Files.deleteIfExists(kubeconfig);
+        } catch (IOException e) {
+            System.err.println("could not delete " + kubeconfig + ": " + e);
+        }
     }
 }

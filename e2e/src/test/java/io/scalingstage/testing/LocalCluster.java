@@ -52,11 +52,16 @@ public final class LocalCluster implements TestCluster, AutoCloseable {
         }
         String[] lines = Commands.output(command).trim().split("\n");
         Path kubeconfig = Path.of(lines[lines.length - 1]);
-        Path auditLog = Path.of(Commands.output(List.of(tools.clusterScript().toString(), "audit-log", name)).trim());
+        Path auditLog = kubeconfig.resolveSibling("logs").resolve("audit.log");
         LocalCluster cluster = new LocalCluster(tools, name, kubeconfig, auditLog);
-        cluster.kubectlOk("apply", "--server-side", "-f", tools.scalingStageCrd().toString());
-        cluster.kubectlOk("wait", "--for=condition=Established", "--timeout=60s", "crd/scalingstages.scalingstage.io");
-        return cluster;
+        try {
+            cluster.kubectlOk("apply", "--server-side", "-f", tools.scalingStageCrd().toString());
+            cluster.kubectlOk("wait", "--for=condition=Established", "--timeout=60s", "crd/scalingstages.scalingstage.io");
+            return cluster;
+        } catch (RuntimeException | AssertionError e) {
+            cluster.close();
+            throw e;
+        }
     }
 
     public String name() {

@@ -43,7 +43,8 @@ public class LocalClusterExtension implements BeforeAllCallback, ParameterResolv
 
     private static LocalCluster start(Class<?> testClass) {
         String name = testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        name = name.substring(0, Math.min(name.length(), 24)) + "-" + Long.toHexString(System.nanoTime() & 0xfff);
+        name = name.substring(0, Math.min(name.length(), 24)) + "-"
+                + String.format("%06x", java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000000));
         WithKwokCluster kwok = testClass.getAnnotation(WithKwokCluster.class);
         WithApiServer apiServer = testClass.getAnnotation(WithApiServer.class);
         return kwok != null

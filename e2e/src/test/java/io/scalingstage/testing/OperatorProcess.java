@@ -120,6 +120,7 @@ public final class OperatorProcess implements AutoCloseable {
             } catch (IOException e) {
                 // not listening yet
             } catch (InterruptedException e) {
+                close();
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
@@ -137,10 +138,11 @@ public final class OperatorProcess implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
+    private void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
+            close();
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }

@@ -49,10 +49,6 @@ public final class Toolchain {
         return path("KUBECTL");
     }
 
-    public Path helm() {
-        return path("HELM");
-    }
-
     /** The folder with CloudNativePG's Cluster and Pooler CRDs, taken from its pinned Go module. */
     public Path cloudNativePgCrds() {
         return path("CNPG_CRDS");

@@ -7,39 +7,32 @@ import io.scalingstage.operator.api.v1alpha1.ComponentOverrides;
 
 /** A part of the topology, the stage that earns it, and the spec field that can override it. */
 public enum Component {
-    APP(Stage.ONE_BOX, false, null),
-    DATABASE(Stage.ONE_BOX, true, null),
+    APP(Stage.ONE_BOX, null),
+    DATABASE(Stage.ONE_BOX, null),
     /** The database on a node of its own, with guaranteed resources. */
-    DATABASE_ISOLATION(Stage.SPLIT_TIERS, false, null),
-    INGRESS(Stage.SPLIT_TIERS, false, ComponentOverrides::getIngress),
+    DATABASE_ISOLATION(Stage.SPLIT_TIERS, null),
+    INGRESS(Stage.SPLIT_TIERS, ComponentOverrides::getIngress),
     /** Several app replicas, zero-downtime rollouts, a PodDisruptionBudget and topology spread. */
-    LOAD_BALANCING(Stage.LOAD_BALANCED, false, null),
-    EDGE(Stage.STATIC_EDGE, false, ComponentOverrides::getEdge),
-    CACHE(Stage.CACHE, false, ComponentOverrides::getCache),
-    AUTOSCALER(Stage.CACHE, false, ComponentOverrides::getAutoscaler),
-    POOLER(Stage.CACHE, false, ComponentOverrides::getPooler),
-    READ_REPLICAS(Stage.READ_REPLICAS, true, ComponentOverrides::getReadReplicas),
-    SHARDS(Stage.SHARDED, true, ComponentOverrides::getShards),
-    SERVICES(Stage.DISTRIBUTED, false, ComponentOverrides::getServices);
+    LOAD_BALANCING(Stage.LOAD_BALANCED, null),
+    EDGE(Stage.STATIC_EDGE, ComponentOverrides::getEdge),
+    CACHE(Stage.CACHE, ComponentOverrides::getCache),
+    AUTOSCALER(Stage.CACHE, ComponentOverrides::getAutoscaler),
+    POOLER(Stage.CACHE, ComponentOverrides::getPooler),
+    READ_REPLICAS(Stage.READ_REPLICAS, ComponentOverrides::getReadReplicas),
+    SHARDS(Stage.SHARDED, ComponentOverrides::getShards),
+    SERVICES(Stage.DISTRIBUTED, ComponentOverrides::getServices);
 
     private final Stage earnedAt;
-    private final boolean holdsData;
     private final Function<ComponentOverrides, ComponentMode> override;
 
-    Component(Stage earnedAt, boolean holdsData, Function<ComponentOverrides, ComponentMode> override) {
+    Component(Stage earnedAt, Function<ComponentOverrides, ComponentMode> override) {
         this.earnedAt = earnedAt;
-        this.holdsData = holdsData;
         this.override = override;
     }
 
     /** The stage from which this component exists without an override. */
     public Stage earnedAt() {
         return earnedAt;
-    }
-
-    /** Whether removing it would lose data, so that it is kept unless retention is Delete. */
-    public boolean holdsData() {
-        return holdsData;
     }
 
     /** The mode the spec sets for this component; components without an override field are always Auto. */

@@ -16,7 +16,6 @@ public enum Stage {
     SHARDED(7, "Sharded", "Sharding before vertical Postgres is used up: cross-shard joins are forever."),
     DISTRIBUTED(8, "Distributed", "Thirty services for thirty engineers: services follow team boundaries, not nouns.");
 
-    public static final Stage FIRST = ONE_BOX;
     public static final Stage LAST = DISTRIBUTED;
 
     private final int number;
@@ -38,10 +37,6 @@ public enum Stage {
 
     public int number() {
         return number;
-    }
-
-    public String title() {
-        return title;
     }
 
     /** The over-engineering this stage's essays warn about. */

@@ -14,7 +14,7 @@ import io.scalingstage.operator.desired.Labels;
 /**
  * The CloudNativePG Cluster. Created and updated, never deleted by the workflow and not garbage-collected: it holds
  * the data, so it carries no owner reference (JOSDK links it back through annotations instead) and outlives its
- * ScalingStage unless the owner asks otherwise.
+ * ScalingStage.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
 public class DatabaseClusterDependent extends KubernetesDependentResource<Cluster, ScalingStage>

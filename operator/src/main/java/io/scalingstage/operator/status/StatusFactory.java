@@ -72,7 +72,6 @@ public class StatusFactory {
         ScalingStageStatus status = carriedOver(resource);
         status.setObservedGeneration(resource.getMetadata().getGeneration());
         status.setStage(plan.stage().number());
-        status.setRecommendedStage(plan.stage().number());
         status.setComponents(observations.stream().map(StatusFactory::componentStatus).toList());
         status.setPlan(planStatus(plan));
         status.setConditions(merge(resource, conditions));

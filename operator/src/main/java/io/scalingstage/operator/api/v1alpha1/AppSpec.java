@@ -39,6 +39,7 @@ public class AppSpec {
     @ValidationRule(value = "self.all(e, !(e.name in ['DATABASE_URL', 'DATABASE_READ_URL', 'REDIS_URL', 'REDIS_PASSWORD', 'DB_USER', 'DB_PASSWORD', 'SHARD_MAP']))",
             message = "DATABASE_URL, DATABASE_READ_URL, REDIS_URL, REDIS_PASSWORD, DB_USER, DB_PASSWORD and SHARD_MAP are set by the operator",
             reason = "FieldValueForbidden")
+    @ValidationRule(value = "self.all(e, self.filter(o, o.name == e.name).size() == 1)", message = "env names must be unique")
     @JsonPropertyDescription("Extra environment variables for the application container. The operator adds DATABASE_URL (and, "
             + "from the stages that have them, DATABASE_READ_URL, REDIS_URL and SHARD_MAP) itself, by secret "
             + "reference.")

@@ -34,7 +34,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Mode", jsonPath = ".spec.promotion.mode", priority = 1,
         getDescription = "How promotion acts on a recommendation")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-// Child names append up to 12 characters ("-shard-63-0", "-pooler-rw"); Services need an RFC 1035 label.
+// Child names append up to 23 characters ("-<service>" of stage 8); a Service name is an RFC 1035 label of 63 at most.
 @ValidationRule(value = "size(self.metadata.name) <= 40 && self.metadata.name.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$')",
         message = "metadata.name must be a lowercase RFC 1035 label of at most 40 characters, because the names of the"
                 + " objects the operator creates are derived from it", reason = "FieldValueInvalid")

@@ -16,7 +16,7 @@ public class ScalingStageStatus {
     @JsonPropertyDescription("The effective stage: max(spec.stage, status.promotion.promotedStage), capped by spec.maxStage.")
     private Integer stage;
 
-    @JsonPropertyDescription("The stage the metrics recommend; equal to stage when nothing is recommended.")
+    @JsonPropertyDescription("The stage the metrics recommend; unset until promotion has evaluated the current stage's exit trigger.")
     private Integer recommendedStage;
 
     @JsonPropertyDescription("Ready, Progressing, Degraded, MetricsAvailable, PromotionRecommended, PrematureScaling and "
