@@ -98,7 +98,8 @@ abstract class StageOneScenario {
         assertThat(condition(shop, "Degraded").getStatus()).isEqualTo("False");
         assertThat(shop.getStatus().getComponents())
                 .extracting(c -> c.getKind() + "/" + c.getName() + "=" + c.getReady())
-                .containsExactly("Deployment/shop=true", "Service/shop=true", "Cluster/shop-db=true");
+                .containsExactly("Cluster/shop-db=true", "Deployment/shop=true", "Service/shop=true",
+                        "NetworkPolicy/shop-database=true");
         assertThat(shop.getStatus().getPlan().getNextStage()).isEqualTo(2);
     }
 

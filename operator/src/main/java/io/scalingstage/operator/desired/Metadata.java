@@ -1,5 +1,7 @@
 package io.scalingstage.operator.desired;
 
+import java.util.Map;
+
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.scalingstage.operator.plan.Component;
@@ -12,10 +14,21 @@ public final class Metadata {
     }
 
     public static ObjectMeta of(StagePlan plan, Component component, String name) {
+        return of(plan, component, name, false);
+    }
+
+    public static ObjectMeta of(StagePlan plan, Component component, String name, boolean holdsData) {
         return new ObjectMetaBuilder()
                 .withName(name)
                 .withNamespace(plan.namespace())
-                .withLabels(Labels.of(plan, component))
+                .withLabels(Labels.of(plan, component, holdsData))
                 .build();
+    }
+
+    /** Metadata with extra labels, for the members of a component (one shard, one service). */
+    public static ObjectMeta of(StagePlan plan, Component component, String name, boolean holdsData, Map<String, String> extra) {
+        ObjectMeta metadata = of(plan, component, name, holdsData);
+        metadata.getLabels().putAll(extra);
+        return metadata;
     }
 }

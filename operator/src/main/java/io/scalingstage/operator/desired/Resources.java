@@ -25,6 +25,27 @@ public final class Resources {
         return requirements;
     }
 
+    /**
+     * Requests equal to limits (Kubernetes' Guaranteed class): the side that is set gives the other; null when
+     * neither is, since there is then nothing to guarantee.
+     */
+    public static ResourceRequirements guaranteed(ComputeResources resources) {
+        ResourceRequirements requirements = of(resources);
+        if (requirements == null) {
+            return null;
+        }
+        Map<String, Quantity> amounts = new LinkedHashMap<>();
+        if (requirements.getRequests() != null) {
+            amounts.putAll(requirements.getRequests());
+        }
+        if (requirements.getLimits() != null) {
+            amounts.putAll(requirements.getLimits());
+        }
+        requirements.setRequests(amounts);
+        requirements.setLimits(new LinkedHashMap<>(amounts));
+        return requirements;
+    }
+
     private static Map<String, Quantity> amounts(ResourceAmounts amounts) {
         if (amounts == null) {
             return null;

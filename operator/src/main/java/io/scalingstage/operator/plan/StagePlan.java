@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.scalingstage.operator.api.v1alpha1.ComponentMode;
+import io.scalingstage.operator.api.v1alpha1.Retention;
 import io.scalingstage.operator.api.v1alpha1.ScalingStage;
 import io.scalingstage.operator.api.v1alpha1.ScalingStageSpec;
 
@@ -19,6 +20,9 @@ import io.scalingstage.operator.api.v1alpha1.ScalingStageSpec;
  * @param premature the components forced on before their stage earns them
  */
 public record StagePlan(ScalingStage resource, Stage stage, Set<Component> components, Set<Component> premature) {
+
+    /** The read replicas stage 6 earns; more is "six replicas when two would do". */
+    public static final int READ_REPLICAS_EARNED = 3;
 
     public StagePlan {
         components = Collections.unmodifiableSet(EnumSet.copyOf(components));
@@ -75,6 +79,15 @@ public record StagePlan(ScalingStage resource, Stage stage, Set<Component> compo
             }
             return (Set<Component>) adds;
         }).orElse(Set.of());
+    }
+
+    public boolean hasTooManyReadReplicas() {
+        return has(Component.READ_REPLICAS) && resource.getSpec().getDatabase().getReadReplicas() > READ_REPLICAS_EARNED;
+    }
+
+    /** Whether data-bearing objects the stage no longer wants are kept (retention Retain, the default). */
+    public boolean retainsData() {
+        return resource.getSpec().getRetention() != Retention.Delete;
     }
 
     public String name() {

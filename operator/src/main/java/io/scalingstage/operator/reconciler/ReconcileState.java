@@ -1,6 +1,12 @@
 package io.scalingstage.operator.reconciler;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.scalingstage.operator.api.v1alpha1.ScalingStage;
 import io.scalingstage.operator.plan.StagePlan;
 
@@ -9,9 +15,10 @@ import io.scalingstage.operator.plan.StagePlan;
  * dependent and condition, so they all act on the same plan.
  *
  * @param plan the components of the effective stage
+ * @param topology every object of the stage but the CloudNativePG Cluster, in the order the status lists them
  * @param databaseProviderInstalled whether the API server serves CloudNativePG's Cluster and Pooler
  */
-public record ReconcileState(StagePlan plan, boolean databaseProviderInstalled) {
+public record ReconcileState(StagePlan plan, List<HasMetadata> topology, boolean databaseProviderInstalled) {
 
     private static final String KEY = ReconcileState.class.getName();
 
@@ -21,5 +28,13 @@ public record ReconcileState(StagePlan plan, boolean databaseProviderInstalled) 
 
     public static ReconcileState of(Context<ScalingStage> context) {
         return context.managedWorkflowAndDependentResourceContext().getMandatory(KEY, ReconcileState.class);
+    }
+
+    /** The desired objects of one kind, keyed as JOSDK's bulk dependents key them. */
+    <R extends HasMetadata> Map<ResourceID, R> desired(Class<R> kind) {
+        Map<ResourceID, R> objects = new LinkedHashMap<>();
+        topology.stream().filter(kind::isInstance).map(kind::cast)
+                .forEach(object -> objects.put(ResourceID.fromResource(object), object));
+        return objects;
     }
 }

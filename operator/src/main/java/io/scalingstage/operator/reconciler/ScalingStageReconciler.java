@@ -1,11 +1,26 @@
 package io.scalingstage.operator.reconciler;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ContextInitializer;
@@ -17,9 +32,13 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 import io.scalingstage.operator.api.cnpg.Cluster;
+import io.scalingstage.operator.api.cnpg.Pooler;
 import io.scalingstage.operator.api.v1alpha1.ScalingStage;
 import io.scalingstage.operator.api.v1alpha1.ScalingStageStatus;
+import io.scalingstage.operator.desired.Labels;
 import io.scalingstage.operator.desired.Names;
+import io.scalingstage.operator.desired.Passwords;
+import io.scalingstage.operator.desired.Topology;
 import io.scalingstage.operator.plan.Component;
 import io.scalingstage.operator.plan.StagePlan;
 import io.scalingstage.operator.status.DatabaseProvider;
@@ -28,15 +47,25 @@ import io.scalingstage.operator.status.Readiness;
 import io.scalingstage.operator.status.StatusFactory;
 
 /**
- * Reconciles a ScalingStage into the topology of its effective stage. The workflow applies the children; this
- * class only computes the plan before it and the status after it.
+ * Reconciles a ScalingStage into the topology of its effective stage. The workflow applies the children, one
+ * dependent per kind; this class only computes the plan before it and the status after it.
  */
 @ControllerConfiguration(name = ScalingStageReconciler.NAME, fieldManager = ScalingStageReconciler.FIELD_MANAGER)
 @Workflow(dependents = {
-        @Dependent(name = ScalingStageReconciler.APP_DEPLOYMENT, type = AppDeploymentDependent.class),
-        @Dependent(name = ScalingStageReconciler.APP_SERVICE, type = AppServiceDependent.class),
-        @Dependent(name = ScalingStageReconciler.DATABASE, type = DatabaseClusterDependent.class,
-                activationCondition = DatabaseProviderInstalled.class),
+        @Dependent(name = "secrets", type = SecretChildren.class),
+        @Dependent(name = "configmaps", type = ConfigMapChildren.class),
+        @Dependent(name = "persistentvolumeclaims", type = PersistentVolumeClaimChildren.class),
+        @Dependent(name = "services", type = ServiceChildren.class),
+        @Dependent(name = "deployments", type = DeploymentChildren.class,
+                dependsOn = { "secrets", "configmaps", "persistentvolumeclaims" }),
+        @Dependent(name = "statefulsets", type = StatefulSetChildren.class, dependsOn = { "secrets", "services" }),
+        @Dependent(name = "horizontalpodautoscalers", type = HorizontalPodAutoscalerChildren.class, dependsOn = "deployments"),
+        @Dependent(name = "poddisruptionbudgets", type = PodDisruptionBudgetChildren.class),
+        @Dependent(name = "ingresses", type = IngressChildren.class, dependsOn = "services"),
+        @Dependent(name = "networkpolicies", type = NetworkPolicyChildren.class),
+        @Dependent(name = "database", type = DatabaseClusterDependent.class, activationCondition = DatabaseProviderInstalled.class),
+        // No dependsOn "database": JOSDK 5.3.2 would then start the Pooler informer while CloudNativePG is missing.
+        @Dependent(name = "poolers", type = PoolerChildren.class, activationCondition = DatabaseProviderInstalled.class),
 })
 public class ScalingStageReconciler
         implements Reconciler<ScalingStage>, ContextInitializer<ScalingStage>, ConfigurableReconciler<ScalingStage> {
@@ -44,9 +73,10 @@ public class ScalingStageReconciler
     public static final String NAME = "scalingstage";
     /** The one field manager of every server-side apply the operator makes. */
     public static final String FIELD_MANAGER = "scalingstage-operator";
-    static final String APP_DEPLOYMENT = "app-deployment";
-    static final String APP_SERVICE = "app-service";
-    static final String DATABASE = "database";
+    /** The kinds the workflow applies, but CloudNativePG's. */
+    private static final List<Class<? extends HasMetadata>> KINDS = List.of(Deployment.class, StatefulSet.class,
+            Service.class, ConfigMap.class, Secret.class, PersistentVolumeClaim.class, HorizontalPodAutoscaler.class,
+            PodDisruptionBudget.class, Ingress.class, NetworkPolicy.class);
 
     private final CloudNativePg cloudNativePg;
     private final StatusFactory statusFactory;
@@ -66,13 +96,16 @@ public class ScalingStageReconciler
 
     @Override
     public void initContext(ScalingStage primary, Context<ScalingStage> context) {
-        new ReconcileState(StagePlan.of(primary), cloudNativePg.installed()).storeIn(context);
+        StagePlan plan = StagePlan.of(primary);
+        new ReconcileState(plan, Topology.of(plan, Passwords.RANDOM), cloudNativePg.installed()).storeIn(context);
     }
 
     @Override
     public UpdateControl<ScalingStage> reconcile(ScalingStage primary, Context<ScalingStage> context) {
         ReconcileState state = ReconcileState.of(context);
-        ScalingStageStatus status = statusFactory.reconciled(state.plan(), observe(state, context), databaseProvider(state));
+        LiveChildren live = LiveChildren.of(context, state.databaseProviderInstalled());
+        ScalingStageStatus status = statusFactory.reconciled(state.plan(), observe(state, live), retained(state, live),
+                databaseProvider(state));
         UpdateControl<ScalingStage> control = StatusFactory.same(primary.getStatus(), status)
                 ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(statusPatch(primary, status));
@@ -83,24 +116,45 @@ public class ScalingStageReconciler
     @Override
     public ErrorStatusUpdateControl<ScalingStage> updateErrorStatus(ScalingStage primary, Context<ScalingStage> context,
             Exception e) {
-        ScalingStageStatus status = statusFactory.failed(primary, e);
+        ScalingStageStatus status = statusFactory.failed(primary, Failures.describe(e));
         return StatusFactory.same(primary.getStatus(), status)
                 ? ErrorStatusUpdateControl.noStatusUpdate()
                 : ErrorStatusUpdateControl.patchStatus(statusPatch(primary, status));
     }
 
-    private static List<Observation> observe(ReconcileState state, Context<ScalingStage> context) {
-        StagePlan plan = state.plan();
+    /** The stage's children, each paired with its live copy, the database first. */
+    private static List<Observation> observe(ReconcileState state, LiveChildren live) {
         List<Observation> observations = new ArrayList<>();
-        observations.add(Readiness.deployment(Component.APP, Names.app(plan),
-                context.getSecondaryResource(Deployment.class, APP_DEPLOYMENT)));
-        observations.add(Readiness.existence(Component.APP, "Service", Names.app(plan),
-                context.getSecondaryResource(Service.class, APP_SERVICE)));
         if (state.databaseProviderInstalled()) {
-            observations.add(Readiness.cluster(Component.DATABASE, Names.database(plan),
-                    context.getSecondaryResource(Cluster.class, DATABASE)));
+            String database = Names.database(state.plan());
+            observations.add(Readiness.of(Component.DATABASE.displayName(), "Cluster", database, live.get("Cluster", database)));
         }
+        state.topology().stream()
+                .filter(child -> state.databaseProviderInstalled() || !(child instanceof Pooler))
+                .forEach(child -> observations.add(Readiness.of(child.getMetadata().getLabels().get(Labels.COMPONENT),
+                        child.getKind(), child.getMetadata().getName(), live.get(child.getKind(), child.getMetadata().getName()))));
         return observations;
+    }
+
+    /** Data the stage no longer uses and retention keeps: leftover data-bearing objects, and read replicas. */
+    private static List<Observation> retained(ReconcileState state, LiveChildren live) {
+        Set<String> wanted = state.topology().stream().map(LiveChildren::key).collect(Collectors.toSet());
+        List<Observation> retained = live.all().stream()
+                .filter(object -> Labels.holdsData(object) && !wanted.contains(LiveChildren.key(object)))
+                .filter(object -> !(object instanceof Cluster))
+                .sorted(Comparator.comparing((HasMetadata object) -> object.getKind())
+                        .thenComparing(object -> object.getMetadata().getName()))
+                .map(object -> Observation.ready(object.getMetadata().getLabels().get(Labels.COMPONENT), object.getKind(),
+                        object.getMetadata().getName()))
+                .collect(Collectors.toCollection(ArrayList::new));
+        StagePlan plan = state.plan();
+        int instancesUsed = plan.has(Component.READ_REPLICAS) ? 1 + plan.resource().getSpec().getDatabase().getReadReplicas() : 1;
+        live.get("Cluster", Names.database(plan)).map(Cluster.class::cast)
+                .filter(cluster -> cluster.getSpec().getInstances() > instancesUsed)
+                .ifPresent(cluster -> retained.add(new Observation(Component.READ_REPLICAS.displayName(), "Cluster",
+                        cluster.getMetadata().getName(), true, cluster.getSpec().getInstances() + " instances kept; stage "
+                                + plan.stage().number() + " uses " + instancesUsed, null)));
+        return retained;
     }
 
     private DatabaseProvider databaseProvider(ReconcileState state) {
@@ -118,5 +172,37 @@ public class ScalingStageReconciler
         patch.setSpec(null);
         patch.setStatus(status);
         return patch;
+    }
+
+    /**
+     * The ScalingStage's children as the informers hold them, by kind and name: the status reads only caches, never
+     * the API server.
+     */
+    private record LiveChildren(Map<String, HasMetadata> byKey) {
+
+        static LiveChildren of(Context<ScalingStage> context, boolean databaseProviderInstalled) {
+            List<Class<? extends HasMetadata>> kinds = new ArrayList<>(KINDS);
+            if (databaseProviderInstalled) {
+                kinds.add(Cluster.class);
+                kinds.add(Pooler.class);
+            }
+            Map<String, HasMetadata> byKey = new HashMap<>();
+            for (Class<? extends HasMetadata> kind : kinds) {
+                context.getSecondaryResources(kind).forEach(object -> byKey.put(key(object), object));
+            }
+            return new LiveChildren(byKey);
+        }
+
+        Optional<HasMetadata> get(String kind, String name) {
+            return Optional.ofNullable(byKey.get(kind + "/" + name));
+        }
+
+        List<HasMetadata> all() {
+            return List.copyOf(byKey.values());
+        }
+
+        static String key(HasMetadata object) {
+            return object.getKind() + "/" + object.getMetadata().getName();
+        }
     }
 }

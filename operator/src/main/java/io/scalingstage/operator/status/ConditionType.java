@@ -9,8 +9,9 @@ public final class ConditionType {
     public static final String PROGRESSING = "Progressing";
     public static final String DEGRADED = "Degraded";
     public static final String PREMATURE_SCALING = "PrematureScaling";
+    public static final String RETAINED_COMPONENTS = "RetainedComponents";
 
-    static final List<String> ORDER = List.of(READY, PROGRESSING, DEGRADED, PREMATURE_SCALING);
+    static final List<String> ORDER = List.of(READY, PROGRESSING, DEGRADED, PREMATURE_SCALING, RETAINED_COMPONENTS);
 
     private ConditionType() {
     }

@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -20,6 +19,7 @@ import io.scalingstage.operator.api.v1alpha1.PlanStatus;
 import io.scalingstage.operator.api.v1alpha1.ScalingStage;
 import io.scalingstage.operator.api.v1alpha1.ScalingStageStatus;
 import io.scalingstage.operator.plan.Component;
+import io.scalingstage.operator.plan.Stage;
 import io.scalingstage.operator.plan.StagePlan;
 
 /**
@@ -37,10 +37,17 @@ public class StatusFactory {
         this.clock = clock;
     }
 
-    /** The status after a reconcile that applied every component it could. */
-    public ScalingStageStatus reconciled(StagePlan plan, List<Observation> observations, DatabaseProvider provider) {
+    /**
+     * The status after a reconcile that applied every component it could.
+     *
+     * @param observations the stage's children, in topology order
+     * @param retained the data-bearing children the stage no longer has, kept because retention is Retain
+     */
+    public ScalingStageStatus reconciled(StagePlan plan, List<Observation> observations, List<Observation> retained,
+            DatabaseProvider provider) {
         ScalingStage resource = plan.resource();
         List<Observation> waiting = observations.stream().filter(o -> !o.ready()).toList();
+        List<Observation> failed = observations.stream().filter(o -> o.failure() != null).toList();
         List<Condition> conditions = new ArrayList<>();
         if (!provider.installed()) {
             String message = "CloudNativePG is not installed: the API server does not serve " + provider.apiVersion()
@@ -50,38 +57,43 @@ public class StatusFactory {
             conditions.add(condition(ConditionType.PROGRESSING, false, "DatabaseProviderMissing",
                     "Stage " + plan.stage() + " cannot be reached without a database."));
             conditions.add(condition(ConditionType.DEGRADED, true, "DatabaseProviderMissing", message));
-        } else if (waiting.isEmpty()) {
-            conditions.add(condition(ConditionType.READY, true, "AllComponentsReady",
-                    "Stage " + plan.stage() + " is ready: " + observations.size() + " of " + observations.size()
-                            + " objects are ready."));
-            conditions.add(condition(ConditionType.PROGRESSING, false, "Converged",
-                    "Every object of stage " + plan.stage() + " is applied and ready."));
-            conditions.add(notDegraded());
         } else {
-            String message = "Waiting for " + waiting.stream()
-                    .map(o -> o.kind() + " " + o.name() + " (" + o.message() + ")")
-                    .collect(Collectors.joining(", ")) + ".";
-            conditions.add(condition(ConditionType.READY, false, "ComponentsNotReady", message));
-            conditions.add(condition(ConditionType.PROGRESSING, true, "RollingOut",
-                    "Rolling out stage " + plan.stage() + ": " + (observations.size() - waiting.size()) + " of "
-                            + observations.size() + " objects are ready."));
-            conditions.add(notDegraded());
+            if (waiting.isEmpty()) {
+                conditions.add(condition(ConditionType.READY, true, "AllComponentsReady",
+                        "Stage " + plan.stage() + " is ready: " + observations.size() + " of " + observations.size()
+                                + " objects are ready."));
+                conditions.add(condition(ConditionType.PROGRESSING, false, "Converged",
+                        "Every object of stage " + plan.stage() + " is applied and ready."));
+            } else {
+                conditions.add(condition(ConditionType.READY, false, "ComponentsNotReady", "Waiting for " + waiting.stream()
+                        .map(o -> o.describe() + " (" + o.message() + ")").collect(Collectors.joining(", ")) + "."));
+                conditions.add(condition(ConditionType.PROGRESSING, true, "RollingOut",
+                        "Rolling out stage " + plan.stage() + ": " + (observations.size() - waiting.size()) + " of "
+                                + observations.size() + " objects are ready."));
+            }
+            conditions.add(failed.isEmpty()
+                    ? condition(ConditionType.DEGRADED, false, "ReconcileSucceeded", "The last reconcile applied every object.")
+                    : condition(ConditionType.DEGRADED, true, "ChildFailed", failed.stream()
+                            .map(o -> o.describe() + ": " + o.failure() + ": " + o.message()).collect(Collectors.joining("; "))));
         }
         conditions.add(premature(plan));
+        conditions.add(retained(plan, retained));
 
         ScalingStageStatus status = carriedOver(resource);
         status.setObservedGeneration(resource.getMetadata().getGeneration());
         status.setStage(plan.stage().number());
-        status.setComponents(observations.stream().map(StatusFactory::componentStatus).toList());
+        List<ComponentStatus> components = new ArrayList<>();
+        observations.stream().map(StatusFactory::componentStatus).forEach(components::add);
+        retained.stream().map(StatusFactory::componentStatus).forEach(components::add);
+        status.setComponents(components);
         status.setPlan(planStatus(plan));
         status.setConditions(merge(resource, conditions));
         return status;
     }
 
     /** The status after a reconcile that failed: the conditions say why, the rest is kept as it was. */
-    public ScalingStageStatus failed(ScalingStage resource, Exception error) {
-        String message = "Reconcile failed: " + Objects.requireNonNullElse(rootCause(error).getMessage(),
-                rootCause(error).getClass().getSimpleName());
+    public ScalingStageStatus failed(ScalingStage resource, String why) {
+        String message = "Reconcile failed: " + why;
         ScalingStageStatus status = carriedOver(resource);
         List<Condition> conditions = new ArrayList<>();
         conditions.add(condition(ConditionType.READY, false, "ReconcileFailed", message));
@@ -96,15 +108,31 @@ public class StatusFactory {
     }
 
     private static Condition premature(StagePlan plan) {
-        if (plan.premature().isEmpty()) {
+        List<String> warnings = new ArrayList<>();
+        plan.premature().forEach(c -> warnings.add(c.displayName() + " is enabled at stage " + plan.stage().number()
+                + " but earned at stage " + c.earnedAt() + ". " + c.earnedAt().overEngineering()));
+        if (plan.hasTooManyReadReplicas()) {
+            warnings.add(plan.resource().getSpec().getDatabase().getReadReplicas() + " read replicas: 1 to "
+                    + StagePlan.READ_REPLICAS_EARNED + " is the stage's own measure. " + Stage.READ_REPLICAS.overEngineering());
+        }
+        if (warnings.isEmpty()) {
             return condition(ConditionType.PREMATURE_SCALING, false, "StageEarned",
                     "Every component exists because stage " + plan.stage() + " earned it.");
         }
-        String message = plan.premature().stream()
-                .map(c -> c.displayName() + " is enabled at stage " + plan.stage().number() + " but earned at stage "
-                        + c.earnedAt() + ". " + c.earnedAt().overEngineering())
-                .collect(Collectors.joining(" "));
-        return condition(ConditionType.PREMATURE_SCALING, true, "ComponentEnabledEarly", message);
+        return condition(ConditionType.PREMATURE_SCALING, true, plan.premature().isEmpty() ? "TooManyReadReplicas"
+                : "ComponentEnabledEarly", String.join(" ", warnings));
+    }
+
+    private static Condition retained(StagePlan plan, List<Observation> retained) {
+        if (retained.isEmpty()) {
+            return condition(ConditionType.RETAINED_COMPONENTS, false, "NothingRetained",
+                    "Nothing is kept beyond what stage " + plan.stage() + " uses.");
+        }
+        return condition(ConditionType.RETAINED_COMPONENTS, true, "DataRetained",
+                "Kept because they hold data and spec.retention is Retain: " + retained.stream()
+                        .map(o -> o.message() == null ? o.describe() : o.describe() + " (" + o.message() + ")")
+                        .collect(Collectors.joining(", "))
+                        + ". To delete them on purpose, set spec.retention: Delete.");
     }
 
     private static Condition notDegraded() {
@@ -122,7 +150,7 @@ public class StatusFactory {
 
     private static ComponentStatus componentStatus(Observation observation) {
         ComponentStatus status = new ComponentStatus();
-        status.setComponent(observation.component().displayName());
+        status.setComponent(observation.component());
         status.setKind(observation.kind());
         status.setName(observation.name());
         status.setReady(observation.ready());
@@ -166,13 +194,5 @@ public class StatusFactory {
         condition.setReason(reason);
         condition.setMessage(message);
         return condition;
-    }
-
-    private static Throwable rootCause(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

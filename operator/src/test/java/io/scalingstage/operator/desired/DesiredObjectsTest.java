@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -20,16 +21,13 @@ import io.scalingstage.operator.plan.StagePlan;
 
 /**
  * Golden files: every folder under {@code src/test/resources/desired/} holds a ScalingStage ({@code in.yaml}) and the
- * objects the builders must derive from it ({@code out-<Kind>-<name>.yaml}). Run with {@code -Dgolden.update=true} to
- * rewrite the expected files after an intended change, then review the diff.
+ * full desired state the builders derive from it ({@code out.yaml}: the CloudNativePG Cluster, then the topology).
+ * Run with {@code -Dgolden.update=true} to rewrite the expected files after an intended change, then review the diff.
  */
 class DesiredObjectsTest {
 
     private static final Path CASES = Path.of("src/test/resources/desired");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
-
-    private static final List<Function<StagePlan, HasMetadata>> BUILDERS = List.of(
-            AppDeployment::desired, AppService::desired, DatabaseCluster::desired);
 
     @TestFactory
     Stream<DynamicTest> derivedObjectsMatchTheGoldenFiles() throws IOException {
@@ -37,26 +35,25 @@ class DesiredObjectsTest {
         try (Stream<Path> listing = Files.list(CASES)) {
             cases = listing.filter(Files::isDirectory).sorted().toList();
         }
-        assertThat(cases).isNotEmpty();
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(8);
         return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
     }
 
     private static void check(Path dir) throws IOException {
         StagePlan plan = StagePlan.of(ScalingStages.fromYaml(Files.readString(dir.resolve("in.yaml"))));
-        Set<Path> used = new HashSet<>(Set.of(dir.resolve("in.yaml")));
-        for (Function<StagePlan, HasMetadata> builder : BUILDERS) {
-            HasMetadata object = builder.apply(plan);
-            Path expected = dir.resolve("out-" + object.getKind() + "-" + object.getMetadata().getName() + ".yaml");
-            String actual = ScalingStages.SERIALIZATION.asYaml(object);
-            if (UPDATE) {
-                Files.writeString(expected, actual);
-            }
-            assertThat(expected).as("golden file for %s %s", object.getKind(), object.getMetadata().getName()).exists();
-            assertThat(actual).as(expected.toString()).isEqualTo(Files.readString(expected));
-            used.add(expected);
+        AtomicInteger generated = new AtomicInteger();
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.add(DatabaseCluster.desired(plan, OptionalInt.empty()));
+        objects.addAll(Topology.of(plan, () -> "generated-password-" + generated.incrementAndGet()));
+        String actual = objects.stream().map(ScalingStages.SERIALIZATION::asYaml).collect(Collectors.joining());
+        Path expected = dir.resolve("out.yaml");
+        if (UPDATE) {
+            Files.writeString(expected, actual);
         }
+        assertThat(expected).exists();
+        assertThat(actual).as(expected.toString()).isEqualTo(Files.readString(expected));
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.filter(f -> !used.contains(f)).toList()).as("files no builder produced").isEmpty();
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("in.yaml", "out.yaml");
         }
     }
 }

@@ -13,7 +13,6 @@ import io.scalingstage.operator.ScalingStages;
 import io.scalingstage.operator.api.v1alpha1.Condition;
 import io.scalingstage.operator.api.v1alpha1.ScalingStage;
 import io.scalingstage.operator.api.v1alpha1.ScalingStageStatus;
-import io.scalingstage.operator.plan.Component;
 import io.scalingstage.operator.plan.StagePlan;
 
 class StatusFactoryTest {
@@ -22,18 +21,18 @@ class StatusFactoryTest {
     private static final DatabaseProvider INSTALLED = new DatabaseProvider(true, "postgresql.cnpg.io/v1", 30);
     private static final DatabaseProvider MISSING = new DatabaseProvider(false, "postgresql.cnpg.io/v1", 30);
     private static final List<Observation> ALL_READY = List.of(
-            Observation.ready(Component.APP, "Deployment", "shop"),
-            Observation.ready(Component.APP, "Service", "shop"),
-            Observation.ready(Component.DATABASE, "Cluster", "shop-db"));
+            Observation.ready("database", "Cluster", "shop-db"),
+            Observation.ready("app", "Deployment", "shop"),
+            Observation.ready("app", "Service", "shop"));
 
     @Test
     void everythingReadyIsReadyAndConverged() {
-        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(1)), ALL_READY, INSTALLED);
+        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(1)), ALL_READY, List.of(), INSTALLED);
 
         assertThat(status.getObservedGeneration()).isEqualTo(1L);
         assertThat(status.getStage()).isEqualTo(1);
         assertThat(status.getConditions()).extracting(Condition::getType)
-                .containsExactly("Ready", "Progressing", "Degraded", "PrematureScaling");
+                .containsExactly("Ready", "Progressing", "Degraded", "PrematureScaling", "RetainedComponents");
         assertThat(condition(status, "Ready")).satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("True");
             assertThat(c.getReason()).isEqualTo("AllComponentsReady");
@@ -50,11 +49,11 @@ class StatusFactoryTest {
     @Test
     void waitingComponentsAreNamedAndTheStageIsProgressing() {
         List<Observation> observations = List.of(
-                Observation.notReady(Component.APP, "Deployment", "shop", "0/1 replicas available, 1 updated"),
-                Observation.ready(Component.APP, "Service", "shop"),
-                Observation.notReady(Component.DATABASE, "Cluster", "shop-db", "Setting up primary"));
+                Observation.notReady("app", "Deployment", "shop", "0/1 replicas available, 1 updated"),
+                Observation.ready("app", "Service", "shop"),
+                Observation.notReady("database", "Cluster", "shop-db", "Setting up primary"));
 
-        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(1)), observations, INSTALLED);
+        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(1)), observations, List.of(), INSTALLED);
 
         assertThat(condition(status, "Ready").getStatus()).isEqualTo("False");
         assertThat(condition(status, "Ready").getReason()).isEqualTo("ComponentsNotReady");
@@ -66,7 +65,7 @@ class StatusFactoryTest {
 
     @Test
     void missingCloudNativePgIsNotReadyAndDegradedWithTheReasonNamed() {
-        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(1)), ALL_READY.subList(0, 2), MISSING);
+        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(1)), ALL_READY.subList(0, 2), List.of(), MISSING);
 
         assertThat(condition(status, "Ready")).satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("False");
@@ -80,9 +79,9 @@ class StatusFactoryTest {
     @Test
     void anUnchangedWorldGivesTheSameStatusEvenLater() {
         ScalingStage resource = ScalingStages.atStage(1);
-        resource.setStatus(factoryAt(T0).reconciled(plan(resource), ALL_READY, INSTALLED));
+        resource.setStatus(factoryAt(T0).reconciled(plan(resource), ALL_READY, List.of(), INSTALLED));
 
-        ScalingStageStatus later = factoryAt(T0.plusSeconds(3600)).reconciled(plan(resource), ALL_READY, INSTALLED);
+        ScalingStageStatus later = factoryAt(T0.plusSeconds(3600)).reconciled(plan(resource), ALL_READY, List.of(), INSTALLED);
 
         assertThat(StatusFactory.same(resource.getStatus(), later)).isTrue();
     }
@@ -90,12 +89,11 @@ class StatusFactoryTest {
     @Test
     void aConditionThatFlipsGetsANewTransitionTimeAndTheOthersKeepTheirs() {
         ScalingStage resource = ScalingStages.atStage(1);
-        resource.setStatus(factoryAt(T0).reconciled(plan(resource), ALL_READY, INSTALLED));
-        List<Observation> appDown = List.of(
-                Observation.notReady(Component.APP, "Deployment", "shop", "0/1 replicas available, 1 updated"),
-                ALL_READY.get(1), ALL_READY.get(2));
+        resource.setStatus(factoryAt(T0).reconciled(plan(resource), ALL_READY, List.of(), INSTALLED));
+        List<Observation> appDown = List.of(ALL_READY.get(0),
+                Observation.notReady("app", "Deployment", "shop", "0/1 replicas available, 1 updated"), ALL_READY.get(2));
 
-        ScalingStageStatus later = factoryAt(T0.plusSeconds(60)).reconciled(plan(resource), appDown, INSTALLED);
+        ScalingStageStatus later = factoryAt(T0.plusSeconds(60)).reconciled(plan(resource), appDown, List.of(), INSTALLED);
 
         assertThat(StatusFactory.same(resource.getStatus(), later)).isFalse();
         assertThat(condition(later, "Ready").getLastTransitionTime()).isEqualTo("2026-11-25T10:01:00Z");
@@ -105,10 +103,10 @@ class StatusFactoryTest {
     @Test
     void aNewGenerationIsObservedInStatusAndEveryCondition() {
         ScalingStage resource = ScalingStages.atStage(1);
-        resource.setStatus(factoryAt(T0).reconciled(plan(resource), ALL_READY, INSTALLED));
+        resource.setStatus(factoryAt(T0).reconciled(plan(resource), ALL_READY, List.of(), INSTALLED));
         resource.getMetadata().setGeneration(2L);
 
-        ScalingStageStatus status = factoryAt(T0).reconciled(plan(resource), ALL_READY, INSTALLED);
+        ScalingStageStatus status = factoryAt(T0).reconciled(plan(resource), ALL_READY, List.of(), INSTALLED);
 
         assertThat(status.getObservedGeneration()).isEqualTo(2L);
         assertThat(status.getConditions()).allMatch(c -> c.getObservedGeneration() == 2L);
@@ -118,7 +116,7 @@ class StatusFactoryTest {
     void prematureComponentsCarryTheWarningOfTheStageThatEarnsThem() {
         ScalingStage resource = ScalingStages.atStage(2, "components: {cache: Enabled}");
 
-        ScalingStageStatus status = factoryAt(T0).reconciled(plan(resource), ALL_READY, INSTALLED);
+        ScalingStageStatus status = factoryAt(T0).reconciled(plan(resource), ALL_READY, List.of(), INSTALLED);
 
         assertThat(condition(status, "PrematureScaling")).satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("True");
@@ -131,17 +129,63 @@ class StatusFactoryTest {
     @Test
     void aFailedReconcileSaysWhyAndKeepsTheRestOfTheStatus() {
         ScalingStage resource = ScalingStages.atStage(1);
-        resource.setStatus(factoryAt(T0).reconciled(plan(resource), ALL_READY, INSTALLED));
+        resource.setStatus(factoryAt(T0).reconciled(plan(resource), ALL_READY, List.of(), INSTALLED));
 
-        ScalingStageStatus status = factoryAt(T0.plusSeconds(5)).failed(resource,
-                new IllegalStateException("apply failed", new RuntimeException("admission webhook denied the request")));
+        ScalingStageStatus status = factoryAt(T0.plusSeconds(5)).failed(resource, "admission webhook denied the request");
 
         assertThat(condition(status, "Ready").getReason()).isEqualTo("ReconcileFailed");
         assertThat(condition(status, "Degraded").getMessage()).isEqualTo("Reconcile failed: admission webhook denied the request");
         assertThat(condition(status, "Progressing").getLastTransitionTime()).isEqualTo("2026-11-25T10:00:00Z");
         assertThat(status.getConditions()).extracting(Condition::getType)
-                .containsExactly("Ready", "Progressing", "Degraded", "PrematureScaling");
+                .containsExactly("Ready", "Progressing", "Degraded", "PrematureScaling", "RetainedComponents");
         assertThat(status.getComponents()).hasSize(3);
+    }
+
+    @Test
+    void aFailingChildMakesTheStageDegradedNamingItAndItsReason() {
+        List<Observation> observations = List.of(ALL_READY.get(0), new Observation("app", "Deployment", "shop", false,
+                "ReplicaSet \"shop-7d9\" has timed out progressing.", "ProgressDeadlineExceeded"), ALL_READY.get(2));
+
+        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(1)), observations, List.of(), INSTALLED);
+
+        assertThat(condition(status, "Degraded")).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("True");
+            assertThat(c.getReason()).isEqualTo("ChildFailed");
+            assertThat(c.getMessage()).isEqualTo("Deployment shop: ProgressDeadlineExceeded: ReplicaSet \"shop-7d9\" has timed out progressing.");
+        });
+        assertThat(condition(status, "Ready").getStatus()).isEqualTo("False");
+    }
+
+    @Test
+    void retainedDataIsListedWithTheWayToDeleteItAndIsNotDegraded() {
+        List<Observation> retained = List.of(Observation.ready("shards", "StatefulSet", "shop-shard-0"),
+                new Observation("readReplicas", "Cluster", "shop-db", true, "3 instances kept; stage 5 uses 1", null));
+
+        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(5)), ALL_READY, retained, INSTALLED);
+
+        assertThat(condition(status, "RetainedComponents")).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("True");
+            assertThat(c.getReason()).isEqualTo("DataRetained");
+            assertThat(c.getMessage()).isEqualTo("Kept because they hold data and spec.retention is Retain: StatefulSet "
+                    + "shop-shard-0, Cluster shop-db (3 instances kept; stage 5 uses 1). To delete them on purpose, set "
+                    + "spec.retention: Delete.");
+        });
+        assertThat(condition(status, "Degraded").getStatus()).isEqualTo("False");
+        assertThat(condition(status, "Ready").getStatus()).isEqualTo("True");
+        assertThat(status.getComponents()).extracting(c -> c.getKind() + "/" + c.getName())
+                .endsWith("StatefulSet/shop-shard-0", "Cluster/shop-db");
+    }
+
+    @Test
+    void moreThanThreeReadReplicasIsPrematureScaling() {
+        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(6, "database: {readReplicas: 5}")),
+                ALL_READY, List.of(), INSTALLED);
+
+        assertThat(condition(status, "PrematureScaling")).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("True");
+            assertThat(c.getReason()).isEqualTo("TooManyReadReplicas");
+            assertThat(c.getMessage()).contains("5 read replicas", "Six replicas when two would do.");
+        });
     }
 
     private static StatusFactory factoryAt(Instant now) {

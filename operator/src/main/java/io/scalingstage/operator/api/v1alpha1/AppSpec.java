@@ -36,8 +36,8 @@ public class AppSpec {
     private String healthPath = "/healthz";
 
     @Size(max = 64)
-    @ValidationRule(value = "self.all(e, !(e.name in ['DATABASE_URL', 'DATABASE_READ_URL', 'REDIS_URL', 'REDIS_PASSWORD', 'DB_USER', 'DB_PASSWORD', 'SHARD_MAP']))",
-            message = "DATABASE_URL, DATABASE_READ_URL, REDIS_URL, REDIS_PASSWORD, DB_USER, DB_PASSWORD and SHARD_MAP are set by the operator",
+    @ValidationRule(value = "self.all(e, !(e.name in ['DATABASE_URL', 'DATABASE_READ_URL', 'REDIS_URL', 'REDIS_PASSWORD', 'DB_USER', 'DB_PASSWORD', 'DB_NAME', 'SHARD_MAP']))",
+            message = "DATABASE_URL, DATABASE_READ_URL, REDIS_URL, REDIS_PASSWORD, DB_USER, DB_PASSWORD, DB_NAME and SHARD_MAP are set by the operator",
             reason = "FieldValueForbidden")
     @ValidationRule(value = "self.all(e, self.filter(o, o.name == e.name).size() == 1)", message = "env names must be unique")
     @JsonPropertyDescription("Extra environment variables for the application container. The operator adds DATABASE_URL (and, "

@@ -55,6 +55,12 @@ public class DatabaseSpec {
     @JsonPropertyDescription("The number of shard databases at stage 7. Shards may only grow: lowering it is refused.")
     private Integer shards = 2;
 
+    @Default("tenant_id")
+    @Size(min = 1, max = 63)
+    @Pattern("^[a-z_][a-z0-9_]*$")
+    @JsonPropertyDescription("The column the application shards by (a user, tenant or region id); written into the shard map.")
+    private String shardKey = "tenant_id";
+
     @Default("postgres:17.6")
     @Size(max = 512)
     @Pattern(Formats.IMAGE)
@@ -115,6 +121,14 @@ public class DatabaseSpec {
 
     public void setShards(Integer shards) {
         this.shards = shards;
+    }
+
+    public String getShardKey() {
+        return shardKey;
+    }
+
+    public void setShardKey(String shardKey) {
+        this.shardKey = shardKey;
     }
 
     public String getShardImage() {

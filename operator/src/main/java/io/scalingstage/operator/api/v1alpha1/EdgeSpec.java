@@ -24,6 +24,7 @@ public class EdgeSpec {
 
     @Default("public, max-age=86400")
     @Size(max = 256)
+    @Pattern("^[A-Za-z0-9=, -]+$")
     @JsonPropertyDescription("The Cache-Control header the edge sets on static responses.")
     private String cacheControl = "public, max-age=86400";
 

@@ -37,6 +37,12 @@ public class ServiceSpec {
     @JsonPropertyDescription("The port the service listens on.")
     private Integer port = 8080;
 
+    @Default("/healthz")
+    @Size(max = 256)
+    @Pattern(Formats.URL_PATH)
+    @JsonPropertyDescription("The HTTP path of the service's readiness check; it must start with /.")
+    private String healthPath = "/healthz";
+
     @Required
     @Size(max = 256)
     @Pattern(Formats.URL_PATH)
@@ -73,6 +79,14 @@ public class ServiceSpec {
 
     public void setPort(Integer port) {
         this.port = port;
+    }
+
+    public String getHealthPath() {
+        return healthPath;
+    }
+
+    public void setHealthPath(String healthPath) {
+        this.healthPath = healthPath;
     }
 
     public String getPathPrefix() {

@@ -1,15 +1,15 @@
 package io.scalingstage.operator.reconciler;
 
-import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.scalingstage.operator.desired.AppService;
 import io.scalingstage.operator.desired.Labels;
 
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class AppServiceDependent extends OwnedDependent<Service> {
+public class PersistentVolumeClaimChildren extends UpdatedChildrenDependent<PersistentVolumeClaim> {
 
-    public AppServiceDependent() {
-        super(Service.class, AppService::desired);
+    public PersistentVolumeClaimChildren() {
+        super(PersistentVolumeClaim.class);
     }
 }

@@ -1,0 +1,15 @@
+package io.scalingstage.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.scalingstage.operator.desired.Labels;
+
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
+public class HorizontalPodAutoscalerChildren extends UpdatedChildrenDependent<HorizontalPodAutoscaler> {
+
+    public HorizontalPodAutoscalerChildren() {
+        super(HorizontalPodAutoscaler.class);
+    }
+}

@@ -1,0 +1,15 @@
+package io.scalingstage.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.scalingstage.operator.desired.Labels;
+
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
+public class PodDisruptionBudgetChildren extends UpdatedChildrenDependent<PodDisruptionBudget> {
+
+    public PodDisruptionBudgetChildren() {
+        super(PodDisruptionBudget.class);
+    }
+}

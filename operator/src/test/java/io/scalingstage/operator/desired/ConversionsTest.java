@@ -1,0 +1,32 @@
+package io.scalingstage.operator.desired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+
+class ConversionsTest {
+
+    @Test
+    void durationsInEveryUnitTheApiAllows() {
+        assertThat(Durations.seconds("30s")).isEqualTo(30);
+        assertThat(Durations.seconds("10m")).isEqualTo(600);
+        assertThat(Durations.seconds("1h30m")).isEqualTo(5400);
+        assertThat(Durations.seconds("1.5h")).isEqualTo(5400);
+        assertThat(Durations.seconds("1500ms")).as("rounded up").isEqualTo(2);
+        assertThatThrownBy(() -> Durations.parse("10 minutes")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Durations.parse("10x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void quantitiesAsBytesAndScaledInTheLargestExactBinaryUnit() {
+        assertThat(Quantities.bytes(new Quantity("256Mi"))).isEqualTo(268_435_456L);
+        assertThat(Quantities.bytes(new Quantity("1G"))).isEqualTo(1_000_000_000L);
+        assertThat(Quantities.scaled(new Quantity("512Mi"), 1.5)).isEqualTo(new Quantity("768Mi"));
+        assertThat(Quantities.scaled(new Quantity("1Gi"), 2).toString()).isEqualTo("2Gi");
+        assertThat(Quantities.scaled(new Quantity("1Gi"), 1.25).toString()).isEqualTo("1280Mi");
+        assertThat(Quantities.scaled(new Quantity("1000"), 1.5).toString()).as("no exact binary unit").isEqualTo("1500");
+    }
+}
