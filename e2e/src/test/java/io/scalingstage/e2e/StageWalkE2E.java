@@ -100,6 +100,22 @@ class StageWalkE2E {
 
     @Test
     @Order(2)
+    void aReplicaCountSetThroughTheScaleSubresourceIsLeftToTheAutoscaler() {
+        // What the HPA does when it scales; kwok has no metrics, so kubectl plays its part through the same subresource.
+        cluster.kubectlOk("scale", "-n", namespace, "deployment/" + NAME, "--replicas=7");
+        long mark = cluster.auditLog().mark();
+        double reconciles = operator.metric("reconciliations_success_total");
+        await().atMost(Duration.ofSeconds(30)).until(() -> operator.metric("reconciliations_success_total") >= reconciles + 2);
+
+        assertThat(client.apps().deployments().inNamespace(namespace).withName(NAME).get().getSpec().getReplicas()).isEqualTo(7);
+        // Status may follow the rollout to 7 pods; the Deployment itself is not written.
+        assertThat(operatorWrites(mark)).as("the operator leaves the autoscaled count alone")
+                .noneMatch(write -> write.resource().equals("deployments"));
+        awaitReady(8);
+    }
+
+    @Test
+    @Order(3)
     void handEditedOrDeletedChildrenAreRestored() {
         Deployment edited = client.apps().deployments().inNamespace(namespace).withName(NAME).get();
         String image = edited.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
@@ -116,7 +132,7 @@ class StageWalkE2E {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void noGeneratedPasswordAppearsInStatusEventsOrLogs() throws Exception {
         List<String> passwords = client.secrets().inNamespace(namespace).withLabel("app.kubernetes.io/managed-by", "scalingstage-operator")
                 .list().getItems().stream().map(Secret::getData).map(data -> data.get("password"))
@@ -136,7 +152,7 @@ class StageWalkE2E {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void walkingDownKeepsEveryVolumeAndDatabaseAndTheAppsReplicas() throws Exception {
         long start = cluster.auditLog().mark();
         for (int stage = 7; stage >= 1; stage--) {

@@ -49,6 +49,13 @@ public final class Labels {
         return labels;
     }
 
+    /** The labels of a component's pods: those of any managed object, and the selector that picks them. */
+    public static Map<String, String> pod(StagePlan plan, Component component, Map<String, String> selector) {
+        Map<String, String> labels = of(plan, component, false);
+        labels.putAll(selector);
+        return labels;
+    }
+
     public static boolean holdsData(HasMetadata object) {
         Map<String, String> labels = object.getMetadata().getLabels();
         return labels != null && "true".equals(labels.get(HOLDS_DATA));

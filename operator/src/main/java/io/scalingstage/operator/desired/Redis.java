@@ -1,6 +1,5 @@
 package io.scalingstage.operator.desired;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +55,6 @@ public final class Redis {
     public static Deployment deployment(StagePlan plan) {
         CacheSpec cache = cache(plan);
         Map<String, String> selector = Labels.selector(plan, Component.CACHE);
-        Map<String, String> podLabels = Labels.of(plan, Component.CACHE, false);
         Volume data = holdsData(plan)
                 ? new VolumeBuilder().withName("data").withNewPersistentVolumeClaim().withClaimName(Names.redisVolume(plan)).endPersistentVolumeClaim().build()
                 : new VolumeBuilder().withName("data").withNewEmptyDir().endEmptyDir().build();
@@ -67,7 +65,7 @@ public final class Redis {
                     .withNewStrategy().withType("Recreate").endStrategy()
                     .withNewSelector().withMatchLabels(selector).endSelector()
                     .withNewTemplate()
-                        .withNewMetadata().withLabels(podLabels).endMetadata()
+                        .withNewMetadata().withLabels(Labels.pod(plan, Component.CACHE, selector)).endMetadata()
                         .withNewSpec()
                             .withAutomountServiceAccountToken(false)
                             .withSecurityContext(PodSecurity.restrictedPod(REDIS_USER))
@@ -115,13 +113,12 @@ public final class Redis {
 
     /** The password reaches Redis by variable expansion: the pod spec holds $(REDIS_PASSWORD), never the value. */
     private static List<String> args(CacheSpec cache) {
-        List<String> args = new ArrayList<>(List.of("redis-server",
+        return List.of("redis-server",
                 "--requirepass", "$(REDIS_PASSWORD)",
                 "--maxmemory", String.valueOf(Quantities.bytes(cache.getMemory())),
                 "--maxmemory-policy", cache.getMaxMemoryPolicy().redisName(),
                 "--appendonly", Boolean.TRUE.equals(cache.getPersistence()) ? "yes" : "no",
-                "--save", ""));
-        return args;
+                "--save", "");
     }
 
     private static CacheSpec cache(StagePlan plan) {

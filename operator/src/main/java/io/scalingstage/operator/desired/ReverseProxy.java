@@ -98,7 +98,7 @@ public record ReverseProxy(StagePlan plan, Component component, String name, Lis
                     .withNewSelector().withMatchLabels(selector()).endSelector()
                     .withNewTemplate()
                         .withNewMetadata()
-                            .withLabels(podLabels())
+                            .withLabels(Labels.pod(plan, component, selector()))
                             // A changed configuration rolls the pods; nginx reads it only at start.
                             .withAnnotations(Map.of("scalingstage.io/config-sha256", sha256(config())))
                         .endMetadata()
@@ -190,12 +190,6 @@ public record ReverseProxy(StagePlan plan, Component component, String name, Lis
 
     private Map<String, String> selector() {
         return Labels.selector(plan, component, name);
-    }
-
-    private Map<String, String> podLabels() {
-        Map<String, String> labels = Labels.of(plan, component, false);
-        labels.putAll(selector());
-        return labels;
     }
 
     private static String sha256(String text) {

@@ -66,8 +66,6 @@ public final class Shards {
     static StatefulSet statefulSet(StagePlan plan, int index) {
         DatabaseSpec database = plan.resource().getSpec().getDatabase();
         String name = Names.shard(plan, index);
-        Map<String, String> podLabels = Labels.of(plan, Component.SHARDS, false);
-        podLabels.putAll(selector(plan, index));
         return new StatefulSetBuilder()
                 .withMetadata(Metadata.of(plan, Component.SHARDS, name, true, selector(plan, index)))
                 .withNewSpec()
@@ -78,7 +76,7 @@ public final class Shards {
                     .withNewPersistentVolumeClaimRetentionPolicy().withWhenDeleted("Retain").withWhenScaled("Retain")
                     .endPersistentVolumeClaimRetentionPolicy()
                     .withNewTemplate()
-                        .withNewMetadata().withLabels(podLabels).endMetadata()
+                        .withNewMetadata().withLabels(Labels.pod(plan, Component.SHARDS, selector(plan, index))).endMetadata()
                         .withNewSpec()
                             .withAutomountServiceAccountToken(false)
                             .withSecurityContext(PodSecurity.restrictedPod(POSTGRES_USER))

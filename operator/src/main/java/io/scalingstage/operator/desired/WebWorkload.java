@@ -1,6 +1,5 @@
 package io.scalingstage.operator.desired;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,8 +56,6 @@ public record WebWorkload(StagePlan plan, Component component, String name, Stri
     static final int SCALE_DOWN_STABILIZATION_SECONDS = 300;
 
     public Deployment deployment() {
-        Map<String, String> podLabels = new LinkedHashMap<>(Labels.of(plan, component, false));
-        podLabels.putAll(selector);
         return new DeploymentBuilder()
                 .withMetadata(Metadata.of(plan, component, name, false, selector))
                 .withNewSpec()
@@ -67,7 +64,7 @@ public record WebWorkload(StagePlan plan, Component component, String name, Stri
                     .withStrategy(loadBalanced ? zeroDowntime() : null)
                     .withNewSelector().withMatchLabels(selector).endSelector()
                     .withNewTemplate()
-                        .withNewMetadata().withLabels(podLabels).endMetadata()
+                        .withNewMetadata().withLabels(Labels.pod(plan, component, selector)).endMetadata()
                         .withNewSpec()
                             // A web workload talks HTTP and its databases, never the Kubernetes API.
                             .withAutomountServiceAccountToken(false)
