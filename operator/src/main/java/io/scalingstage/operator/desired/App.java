@@ -37,7 +37,6 @@ public final class App {
 
     static final String CONTAINER = "app";
     static final String SHARD_MAP_DIRECTORY = "/etc/scalingstage/shard-map";
-    static final String POSTGRES_PORT = "5432";
 
     private App() {
     }
@@ -70,24 +69,24 @@ public final class App {
         String secret = Names.databaseAppSecret(plan);
         boolean composed = plan.has(POOLER) || plan.has(READ_REPLICAS);
         if (composed) {
-            env.add(fromSecret("DB_USER", secret, "username"));
-            env.add(fromSecret("DB_PASSWORD", secret, "password"));
-            env.add(fromSecret("DB_NAME", secret, "dbname"));
+            env.add(EnvVars.fromSecret("DB_USER", secret, "username"));
+            env.add(EnvVars.fromSecret("DB_PASSWORD", secret, "password"));
+            env.add(EnvVars.fromSecret("DB_NAME", secret, "dbname"));
         }
         // CloudNativePG's URI points at the primary; through PgBouncer the URL is composed from the same Secret.
         env.add(plan.has(POOLER)
-                ? value("DATABASE_URL", postgresUrl(Names.pooler(plan, Poolers.READ_WRITE)))
-                : fromSecret("DATABASE_URL", secret, "uri"));
+                ? EnvVars.value("DATABASE_URL", postgresUrl(Names.pooler(plan, Poolers.READ_WRITE)))
+                : EnvVars.fromSecret("DATABASE_URL", secret, "uri"));
         if (plan.has(READ_REPLICAS)) {
-            env.add(value("DATABASE_READ_URL", postgresUrl(plan.has(POOLER)
+            env.add(EnvVars.value("DATABASE_READ_URL", postgresUrl(plan.has(POOLER)
                     ? Names.pooler(plan, Poolers.READ_ONLY) : Names.databaseReadOnlyService(plan))));
         }
         if (plan.has(CACHE)) {
-            env.add(fromSecret("REDIS_PASSWORD", Names.redis(plan), Redis.PASSWORD_KEY));
-            env.add(value("REDIS_URL", "redis://:$(REDIS_PASSWORD)@" + Names.redis(plan) + ":" + Redis.PORT + "/0"));
+            env.add(EnvVars.fromSecret("REDIS_PASSWORD", Names.redis(plan), Redis.PASSWORD_KEY));
+            env.add(EnvVars.value("REDIS_URL", "redis://:$(REDIS_PASSWORD)@" + Names.redis(plan) + ":" + Redis.PORT + "/0"));
         }
         if (plan.has(SHARDS)) {
-            env.add(value("SHARD_MAP", SHARD_MAP_DIRECTORY + "/" + Shards.MAP_KEY));
+            env.add(EnvVars.value("SHARD_MAP", SHARD_MAP_DIRECTORY + "/" + Shards.MAP_KEY));
         }
         if (app.getEnv() != null) {
             app.getEnv().stream().map(App::envVar).forEach(env::add);
@@ -97,17 +96,7 @@ public final class App {
 
     /** CloudNativePG generates 64 letters and digits, so the password needs no escaping in a URL. */
     private static String postgresUrl(String host) {
-        return "postgresql://$(DB_USER):$(DB_PASSWORD)@" + host + ":" + POSTGRES_PORT + "/$(DB_NAME)";
-    }
-
-    static EnvVar fromSecret(String name, String secret, String key) {
-        return new EnvVarBuilder().withName(name)
-                .withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key).endSecretKeyRef().endValueFrom()
-                .build();
-    }
-
-    static EnvVar value(String name, String value) {
-        return new EnvVarBuilder().withName(name).withValue(value).build();
+        return "postgresql://$(DB_USER):$(DB_PASSWORD)@" + host + ":" + DatabaseCluster.PORT + "/$(DB_NAME)";
     }
 
     private static EnvVar envVar(AppEnvVar variable) {

@@ -15,6 +15,9 @@ import io.scalingstage.operator.plan.StagePlan;
 /** The CloudNativePG Cluster that runs the application's Postgres: one instance, then a primary with read replicas. */
 public final class DatabaseCluster {
 
+    /** CloudNativePG's Postgres port, on its instances and its poolers. */
+    public static final int PORT = 5432;
+
     private DatabaseCluster() {
     }
 

@@ -17,9 +17,9 @@ import io.scalingstage.operator.plan.Component;
 import io.scalingstage.operator.plan.StagePlan;
 
 /**
- * Who may open connections to what: only the app and the poolers reach the database, only the app reaches Redis and
- * the shards, only the gateway reaches the split-out services. The app, the edge and the gateway stay open to the
- * Ingress controller, wherever it runs. A policy guarding data is kept as long as the data is.
+ * Who may open connections to what: only the app, the poolers and CloudNativePG's own pods reach the database, only
+ * the app reaches Redis and the shards, only the gateway reaches the split-out services. The app, the edge and the
+ * gateway stay open to the Ingress controller, wherever it runs. A policy guarding data is kept as long as the data is.
  */
 public final class NetworkPolicies {
 
@@ -27,6 +27,8 @@ public final class NetworkPolicies {
     static final Map<String, String> CLOUDNATIVE_PG_OPERATOR = Map.of("app.kubernetes.io/name", "cloudnative-pg");
     /** The label CloudNativePG puts on its PgBouncer pods. */
     static final String POOLER_LABEL = "cnpg.io/poolerName";
+    /** The label CloudNativePG puts on every pod of a Cluster: instances, and the jobs that clone a new replica. */
+    static final String CLUSTER_LABEL = "cnpg.io/cluster";
     /** CloudNativePG's instance manager: status for its operator, metrics for Prometheus. */
     static final int INSTANCE_STATUS_PORT = 8000;
     static final int METRICS_PORT = 9187;
@@ -37,9 +39,9 @@ public final class NetworkPolicies {
     public static List<NetworkPolicy> desired(StagePlan plan) {
         LabelSelector app = selector(Labels.selector(plan, Component.APP));
         List<NetworkPolicy> policies = new ArrayList<>();
-        LabelSelector database = selector(Labels.selector(plan, Component.DATABASE));
+        LabelSelector database = selector(Map.of(CLUSTER_LABEL, Names.database(plan)));
         policies.add(policy(plan, Component.DATABASE, "database", true, database, List.of(
-                rule(Shards.PORT, app, database,
+                rule(new IntOrString(DatabaseCluster.PORT), app, database,
                         new LabelSelectorBuilder().addNewMatchExpression().withKey(POOLER_LABEL).withOperator("In")
                                 .withValues(Names.pooler(plan, Poolers.READ_WRITE), Names.pooler(plan, Poolers.READ_ONLY))
                                 .endMatchExpression().build()),
@@ -47,18 +49,18 @@ public final class NetworkPolicies {
                 anyone(METRICS_PORT))));
         if (plan.has(Component.CACHE)) {
             policies.add(policy(plan, Component.CACHE, "redis", Redis.holdsData(plan), selector(Labels.selector(plan, Component.CACHE)),
-                    List.of(rule(Redis.PORT, app))));
+                    List.of(rule(new IntOrString(Redis.PORT), app))));
         }
         if (plan.has(Component.SHARDS)) {
             policies.add(policy(plan, Component.SHARDS, "shards", true, selector(Labels.selector(plan, Component.SHARDS)),
-                    List.of(rule(Shards.PORT, app))));
+                    List.of(rule(new IntOrString(Shards.PORT), app))));
         }
         if (plan.has(Component.SERVICES)) {
             LabelSelector services = new LabelSelectorBuilder().withMatchLabels(Labels.selector(plan, Component.SERVICES))
                     .addNewMatchExpression().withKey(Labels.MEMBER).withOperator("NotIn").withValues(Names.gateway(plan))
                     .endMatchExpression().build();
             LabelSelector gateway = selector(Labels.selector(plan, Component.SERVICES, Names.gateway(plan)));
-            policies.add(policy(plan, Component.SERVICES, "services", false, services, List.of(rule(WebWorkload.PORT_NAME, gateway))));
+            policies.add(policy(plan, Component.SERVICES, "services", false, services, List.of(rule(new IntOrString(WebWorkload.PORT_NAME), gateway))));
         }
         return policies;
     }
@@ -76,12 +78,12 @@ public final class NetworkPolicies {
     }
 
     /** From pods of this namespace matching any of {@code from}, to {@code port}. */
-    private static NetworkPolicyIngressRule rule(Object port, LabelSelector... from) {
+    private static NetworkPolicyIngressRule rule(IntOrString port, LabelSelector... from) {
         List<NetworkPolicyPeer> peers = new ArrayList<>();
         for (LabelSelector selector : from) {
             peers.add(new NetworkPolicyPeerBuilder().withPodSelector(selector).build());
         }
-        return new NetworkPolicyIngressRuleBuilder().withFrom(peers).addNewPort().withProtocol("TCP").withPort(port(port))
+        return new NetworkPolicyIngressRuleBuilder().withFrom(peers).addNewPort().withProtocol("TCP").withPort(port)
                 .endPort().build();
     }
 
@@ -94,10 +96,6 @@ public final class NetworkPolicies {
 
     private static NetworkPolicyIngressRule anyone(int port) {
         return new NetworkPolicyIngressRuleBuilder().addNewPort().withProtocol("TCP").withPort(new IntOrString(port)).endPort().build();
-    }
-
-    private static IntOrString port(Object port) {
-        return port instanceof Integer number ? new IntOrString(number) : new IntOrString((String) port);
     }
 
     private static LabelSelector selector(Map<String, String> labels) {

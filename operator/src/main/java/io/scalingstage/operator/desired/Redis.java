@@ -48,7 +48,7 @@ public final class Redis {
         return new SecretBuilder()
                 .withMetadata(Metadata.of(plan, Component.CACHE, Names.redis(plan), holdsData(plan)))
                 .withType("Opaque")
-                .addToStringData(PASSWORD_KEY, passwords.next())
+                .withData(Secrets.data(PASSWORD_KEY, passwords.next()))
                 .build();
     }
 
@@ -73,7 +73,7 @@ public final class Redis {
                                 .withName("redis")
                                 .withImage(cache.getImage())
                                 .withArgs(args(cache))
-                                .addToEnv(App.fromSecret("REDIS_PASSWORD", Names.redis(plan), PASSWORD_KEY))
+                                .addToEnv(EnvVars.fromSecret("REDIS_PASSWORD", Names.redis(plan), PASSWORD_KEY))
                                 .addNewPort().withName(PORT_NAME).withContainerPort(PORT).withProtocol("TCP").endPort()
                                 .withNewReadinessProbe()
                                     .withNewTcpSocket().withPort(new IntOrString(PORT_NAME)).endTcpSocket()

@@ -165,7 +165,8 @@ public record ReverseProxy(StagePlan plan, Component component, String name, Lis
                         .append("      proxy_ignore_headers Set-Cookie Cache-Control Expires;\n")
                         .append("      proxy_hide_header Set-Cookie;\n")
                         .append("      proxy_hide_header Cache-Control;\n")
-                        .append("      add_header Cache-Control \"").append(cache.getCacheControl()).append("\" always;\n")
+                        // Not "always": an error must not be cached for a day by browsers and CDNs.
+                        .append("      add_header Cache-Control \"").append(cache.getCacheControl()).append("\";\n")
                         .append("      add_header X-Cache-Status $upstream_cache_status always;\n");
             }
             conf.append("    }\n");

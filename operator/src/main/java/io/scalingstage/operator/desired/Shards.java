@@ -85,7 +85,7 @@ public final class Shards {
                                 .withImage(database.getShardImage())
                                 .addNewEnv().withName("POSTGRES_USER").withValue(USER).endEnv()
                                 .addNewEnv().withName("POSTGRES_DB").withValue(DATABASE).endEnv()
-                                .addToEnv(App.fromSecret("POSTGRES_PASSWORD", name, PASSWORD_KEY))
+                                .addToEnv(EnvVars.fromSecret("POSTGRES_PASSWORD", name, PASSWORD_KEY))
                                 .addNewEnv().withName("PGDATA").withValue(DATA_DIRECTORY + "/pgdata").endEnv()
                                 .addNewPort().withName(PORT_NAME).withContainerPort(PORT).withProtocol("TCP").endPort()
                                 .withNewReadinessProbe()
@@ -108,7 +108,8 @@ public final class Shards {
                         .withNewSpec()
                             .withAccessModes("ReadWriteOnce")
                             .withStorageClassName(database.getStorage().getStorageClass())
-                            .withNewResources().addToRequests("storage", database.getStorage().getSize()).endResources()
+                            .withNewResources().addToRequests("storage", Quantities.canonical(database.getStorage().getSize()))
+                            .endResources()
                         .endSpec()
                     .endVolumeClaimTemplate()
                 .endSpec()
@@ -120,8 +121,7 @@ public final class Shards {
         return new SecretBuilder()
                 .withMetadata(Metadata.of(plan, Component.SHARDS, Names.shard(plan, index), true, selector(plan, index)))
                 .withType("kubernetes.io/basic-auth")
-                .addToStringData("username", USER)
-                .addToStringData(PASSWORD_KEY, passwords.next())
+                .withData(Secrets.data("username", USER, PASSWORD_KEY, passwords.next()))
                 .build();
     }
 

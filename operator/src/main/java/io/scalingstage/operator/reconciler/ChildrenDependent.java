@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
+import io.javaoperatorsdk.operator.processing.dependent.BulkUpdater;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.KubernetesBulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
@@ -22,22 +23,44 @@ import io.scalingstage.operator.desired.Labels;
 import io.scalingstage.operator.plan.StagePlan;
 
 /**
- * All the children of one kind: the topology's objects of that kind are applied, the ones the stage no longer has are
- * deleted, except those that hold data while retention is Retain. Stateless children carry a controller reference
+ * All the children of one kind: the topology's objects of that kind are applied (server-side, only when they differ
+ * from the live ones), the ones the stage no longer has are deleted, except those that hold data while retention is
+ * Retain. Stateless children carry a controller reference
  * and go with their ScalingStage; data-bearing ones carry none, so nothing but this class ever deletes them.
  *
  * @param <R> the kind
  */
 abstract class ChildrenDependent<R extends HasMetadata> extends KubernetesDependentResource<R, ScalingStage>
-        implements KubernetesBulkDependentResource<R, ScalingStage>, Creator<R, ScalingStage>, Deleter<ScalingStage> {
+        implements KubernetesBulkDependentResource<R, ScalingStage>, Creator<R, ScalingStage>, BulkUpdater<R, ScalingStage>,
+        Deleter<ScalingStage> {
 
     ChildrenDependent(Class<R> type) {
         super(type);
     }
 
+    /** The topology's objects of this kind, each merged with what of its live copy must survive the apply. */
     @Override
     public Map<ResourceID, R> desiredResources(ScalingStage primary, Context<ScalingStage> context) {
-        return ReconcileState.of(context).desired(resourceType());
+        Map<ResourceID, R> desired = ReconcileState.of(context).desired(resourceType());
+        desired.replaceAll((id, object) -> eventSource().orElseThrow().get(id)
+                .map(live -> keepFromLive(object, requireOwnedBy(primary, live)))
+                .orElse(object));
+        return desired;
+    }
+
+    /** What of the live object this apply must keep; nothing, unless a kind says otherwise. */
+    R keepFromLive(R desired, R live) {
+        return desired;
+    }
+
+    /** Two ScalingStages whose names make the same child name (shop's edge and a ScalingStage named shop-edge) would overwrite each other. */
+    private static <R extends HasMetadata> R requireOwnedBy(ScalingStage primary, R live) {
+        String owner = live.getMetadata().getLabels().get(Labels.INSTANCE);
+        if (!primary.getMetadata().getName().equals(owner)) {
+            throw new IllegalStateException(live.getKind() + " " + live.getMetadata().getName() + " belongs to ScalingStage "
+                    + owner + ": rename one of the two, their objects' names collide");
+        }
+        return live;
     }
 
     @Override

@@ -7,7 +7,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.scalingstage.operator.desired.Labels;
 
 @KubernetesDependent(useSSA = BooleanWithUndefined.TRUE, informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class ConfigMapChildren extends UpdatedChildrenDependent<ConfigMap> {
+public class ConfigMapChildren extends ChildrenDependent<ConfigMap> {
 
     public ConfigMapChildren() {
         super(ConfigMap.class);

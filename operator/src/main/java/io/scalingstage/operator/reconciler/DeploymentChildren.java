@@ -15,7 +15,7 @@ import io.scalingstage.operator.api.v1alpha1.ScalingStage;
 import io.scalingstage.operator.desired.Labels;
 
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class DeploymentChildren extends UpdatedChildrenDependent<Deployment> {
+public class DeploymentChildren extends ChildrenDependent<Deployment> {
 
     /** Holds spec.replicas for the moment the operator stops applying it. */
     static final String REPLICAS_HANDOVER_MANAGER = "scalingstage-operator-replicas-handover";

@@ -7,7 +7,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.scalingstage.operator.desired.Labels;
 
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class HorizontalPodAutoscalerChildren extends UpdatedChildrenDependent<HorizontalPodAutoscaler> {
+public class HorizontalPodAutoscalerChildren extends ChildrenDependent<HorizontalPodAutoscaler> {
 
     public HorizontalPodAutoscalerChildren() {
         super(HorizontalPodAutoscaler.class);

@@ -7,7 +7,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.scalingstage.operator.desired.Labels;
 
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class IngressChildren extends UpdatedChildrenDependent<Ingress> {
+public class IngressChildren extends ChildrenDependent<Ingress> {
 
     public IngressChildren() {
         super(Ingress.class);

@@ -7,7 +7,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.scalingstage.operator.desired.Labels;
 
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class NetworkPolicyChildren extends UpdatedChildrenDependent<NetworkPolicy> {
+public class NetworkPolicyChildren extends ChildrenDependent<NetworkPolicy> {
 
     public NetworkPolicyChildren() {
         super(NetworkPolicy.class);

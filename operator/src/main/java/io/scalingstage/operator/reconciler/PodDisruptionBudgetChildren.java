@@ -7,7 +7,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.scalingstage.operator.desired.Labels;
 
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class PodDisruptionBudgetChildren extends UpdatedChildrenDependent<PodDisruptionBudget> {
+public class PodDisruptionBudgetChildren extends ChildrenDependent<PodDisruptionBudget> {
 
     public PodDisruptionBudgetChildren() {
         super(PodDisruptionBudget.class);

@@ -7,7 +7,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.scalingstage.operator.desired.Labels;
 
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class PoolerChildren extends UpdatedChildrenDependent<Pooler> {
+public class PoolerChildren extends ChildrenDependent<Pooler> {
 
     public PoolerChildren() {
         super(Pooler.class);

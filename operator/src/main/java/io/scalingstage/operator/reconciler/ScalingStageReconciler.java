@@ -57,7 +57,7 @@ import io.scalingstage.operator.status.StatusFactory;
         @Dependent(name = "persistentvolumeclaims", type = PersistentVolumeClaimChildren.class),
         @Dependent(name = "services", type = ServiceChildren.class),
         @Dependent(name = "deployments", type = DeploymentChildren.class,
-                dependsOn = { "secrets", "configmaps", "persistentvolumeclaims" }),
+                dependsOn = { "secrets", "configmaps", "persistentvolumeclaims", "services" }),
         @Dependent(name = "statefulsets", type = StatefulSetChildren.class, dependsOn = { "secrets", "services" }),
         @Dependent(name = "horizontalpodautoscalers", type = HorizontalPodAutoscalerChildren.class, dependsOn = "deployments"),
         @Dependent(name = "poddisruptionbudgets", type = PodDisruptionBudgetChildren.class),

@@ -2,16 +2,14 @@ package io.scalingstage.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.scalingstage.operator.api.v1alpha1.ScalingStage;
 import io.scalingstage.operator.desired.Labels;
 
 /**
- * Created once, never changed: a generated password must survive every reconcile, so an existing Secret always
- * matches. (JOSDK 5.3.2 treats every bulk dependent as updatable, so create-only is expressed through the match.)
+ * Generated passwords are made once: an existing Secret keeps its data, while its labels and owner follow the stage
+ * (Redis's Secret holds data only while Redis persists). JOSDK creates with resourceVersion 1, so a create can never
+ * overwrite a Secret the informer did not see.
  */
 @KubernetesDependent(useSSA = BooleanWithUndefined.TRUE, informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
 public class SecretChildren extends ChildrenDependent<Secret> {
@@ -21,7 +19,8 @@ public class SecretChildren extends ChildrenDependent<Secret> {
     }
 
     @Override
-    public Matcher.Result<Secret> match(Secret actual, Secret desired, ScalingStage primary, Context<ScalingStage> context) {
-        return Matcher.Result.nonComputed(true);
+    Secret keepFromLive(Secret desired, Secret live) {
+        desired.setData(live.getData());
+        return desired;
     }
 }

@@ -7,7 +7,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.scalingstage.operator.desired.Labels;
 
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class ServiceChildren extends UpdatedChildrenDependent<Service> {
+public class ServiceChildren extends ChildrenDependent<Service> {
 
     public ServiceChildren() {
         super(Service.class);

@@ -27,6 +27,19 @@ class ConversionsTest {
         assertThat(Quantities.scaled(new Quantity("512Mi"), 1.5)).isEqualTo(new Quantity("768Mi"));
         assertThat(Quantities.scaled(new Quantity("1Gi"), 2).toString()).isEqualTo("2Gi");
         assertThat(Quantities.scaled(new Quantity("1Gi"), 1.25).toString()).isEqualTo("1280Mi");
-        assertThat(Quantities.scaled(new Quantity("1000"), 1.5).toString()).as("no exact binary unit").isEqualTo("1500");
+        assertThat(Quantities.scaled(new Quantity("1000"), 1.5).toString()).isEqualTo("1500");
+        assertThat(Quantities.scaled(new Quantity("1G"), 2).toString()).as("decimal stays decimal").isEqualTo("2G");
+    }
+
+    /** What kube-apiserver stores for each, checked with kubectl on a 1.36 API server. */
+    @Test
+    void canonicalFormIsWhatTheApiServerStores() {
+        assertThat(Quantities.canonical(new Quantity("1.5Gi")).toString()).isEqualTo("1536Mi");
+        assertThat(Quantities.canonical(new Quantity("1024Mi")).toString()).isEqualTo("1Gi");
+        assertThat(Quantities.canonical(new Quantity("2000M")).toString()).isEqualTo("2G");
+        assertThat(Quantities.canonical(new Quantity("10Gi")).toString()).isEqualTo("10Gi");
+        assertThat(Quantities.canonical(new Quantity("1500")).toString()).isEqualTo("1500");
+        assertThat(Quantities.canonical(new Quantity("100Gi")).toString()).isEqualTo("100Gi");
+        assertThat(Quantities.canonical(new Quantity("1.5G")).toString()).isEqualTo("1500M");
     }
 }

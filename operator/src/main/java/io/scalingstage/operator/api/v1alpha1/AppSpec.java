@@ -58,7 +58,7 @@ public class AppSpec {
     @ValidationRule(value = "self.all(p, self.filter(o, o == p).size() == 1)", message = "static paths must be unique")
     @JsonPropertyDescription("URL path prefixes of static content (each starting with /), served through the edge cache from "
             + "stage 4.")
-    private List<@Pattern(Formats.URL_PATH) @Size(max = 256) String> staticPaths = new ArrayList<>();
+    private List<@Pattern(Formats.PATH_PREFIX) @Size(max = 256) String> staticPaths = new ArrayList<>();
 
     public String getImage() {
         return image;
@@ -108,11 +108,11 @@ public class AppSpec {
         this.replicas = replicas;
     }
 
-    public List<@Pattern(Formats.URL_PATH) @Size(max = 256) String> getStaticPaths() {
+    public List<String> getStaticPaths() {
         return staticPaths;
     }
 
-    public void setStaticPaths(List<@Pattern(Formats.URL_PATH) @Size(max = 256) String> staticPaths) {
+    public void setStaticPaths(List<String> staticPaths) {
         this.staticPaths = staticPaths;
     }
 }

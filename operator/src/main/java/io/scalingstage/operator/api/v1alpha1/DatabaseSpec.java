@@ -19,8 +19,8 @@ public class DatabaseSpec {
     @JsonPropertyDescription("The size and class of each Postgres instance's volume.")
     private StorageSpec storage = new StorageSpec();
 
-    @JsonPropertyDescription("CPU and memory of each Postgres instance. From stage 2 the operator sets requests equal to "
-            + "limits (Guaranteed QoS) when limits are given.")
+    @JsonPropertyDescription("CPU and memory of each Postgres instance and of each shard. From stage 2 requests and"
+            + " limits of the instances are made equal (Guaranteed QoS): a side that is set gives the other.")
     private ComputeResources resources;
 
     @Size(max = 64)

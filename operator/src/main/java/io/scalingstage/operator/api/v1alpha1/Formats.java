@@ -17,8 +17,14 @@ final class Formats {
     /** A Go duration made of ms, s, m and h parts, like {@code 30s} or {@code 1h30m}. */
     static final String DURATION = "^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$";
 
-    /** An absolute URL path without white space. */
+    /** An absolute URL path without white space (a health check may carry a query). */
     static final String URL_PATH = "^/[^\\s]*$";
+
+    /**
+     * A path prefix routed by the Ingress and by nginx: one or more segments of URL-safe characters, nothing nginx
+     * would read as syntax ({@code ; { } " #}), and never {@code /} alone, which is everything else's route.
+     */
+    static final String PATH_PREFIX = "^(/[A-Za-z0-9._~%@+-]+)+/?$";
 
     /** An RFC 1035 label, the rule for Service names. */
     static final String DNS_LABEL = "^[a-z]([-a-z0-9]*[a-z0-9])?$";

@@ -13,6 +13,13 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
+// An HPA scales on CPU against the request; without one it can never act.
+@ValidationRule(value = "(self.stage < 5 && !(has(self.components) && has(self.components.autoscaler)"
+        + " && self.components.autoscaler == 'Enabled'))"
+        + " || (has(self.components) && has(self.components.autoscaler) && self.components.autoscaler == 'Disabled')"
+        + " || (has(self.app.resources) && has(self.app.resources.requests) && has(self.app.resources.requests.cpu))",
+        message = "from stage 5 an autoscaler scales the app on CPU against its request: set app.resources.requests.cpu",
+        fieldPath = ".app.resources", reason = "FieldValueRequired")
 @ValidationRule(value = "!has(self.maxStage) || self.maxStage >= self.stage",
         message = "maxStage must not be lower than stage: promotion could never reach the declared stage",
         fieldPath = ".maxStage", reason = "FieldValueInvalid")

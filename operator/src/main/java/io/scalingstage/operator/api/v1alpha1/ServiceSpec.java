@@ -13,6 +13,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** One service split out of the monolith at stage 8. */
 // Its objects are named <ScalingStage name>-<service name>: at most 40 + 1 + 22 = 63 characters, and never one of the
 // names the operator gives its own children.
+@ValidationRule(value = "has(self.resources) && has(self.resources.requests) && has(self.resources.requests.cpu)",
+        message = "every service is autoscaled on CPU against its request: set resources.requests.cpu",
+        fieldPath = ".resources", reason = "FieldValueRequired")
 @ValidationRule(value = "!(self.name in ['db', 'redis', 'edge', 'gateway', 'shard-map'])"
         + " && !self.name.startsWith('db-') && !self.name.startsWith('shard-')",
         message = "this service name is taken by the operator's own objects (db, db-*, redis, edge, gateway, shard-*)",
@@ -45,7 +48,7 @@ public class ServiceSpec {
 
     @Required
     @Size(max = 256)
-    @Pattern(Formats.URL_PATH)
+    @Pattern(Formats.PATH_PREFIX)
     @JsonPropertyDescription("The URL path prefix the API gateway routes to this service, starting with /; unique in the "
             + "list.")
     private String pathPrefix;
