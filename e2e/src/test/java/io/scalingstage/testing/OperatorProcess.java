@@ -130,7 +130,8 @@ public final class OperatorProcess implements AutoCloseable {
         throw new IllegalStateException("the operator was not ready within " + STARTUP + ":\n" + Commands.tail(log, 60));
     }
 
-    private static int freePort() {
+    /** A port no one listens on at 127.0.0.1, for a process a test starts. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

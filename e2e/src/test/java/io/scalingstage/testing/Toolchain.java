@@ -49,6 +49,10 @@ public final class Toolchain {
         return path("KUBECTL");
     }
 
+    public Path prometheus() {
+        return path("PROMETHEUS");
+    }
+
     /** The folder with CloudNativePG's Cluster and Pooler CRDs, taken from its pinned Go module. */
     public Path cloudNativePgCrds() {
         return path("CNPG_CRDS");

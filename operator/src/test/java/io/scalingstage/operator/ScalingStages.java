@@ -39,6 +39,17 @@ public final class ScalingStages {
                 %s""".formatted(stage, specExtra.indent(2)));
     }
 
+    /** A ScalingStage named shop with exactly this spec (unindented YAML). */
+    public static ScalingStage withSpec(String spec) {
+        return fromYaml("""
+                apiVersion: scalingstage.io/v1alpha1
+                kind: ScalingStage
+                metadata:
+                  name: shop
+                spec:
+                %s""".formatted(spec.indent(2)));
+    }
+
     public static ScalingStage atStage(int stage) {
         return atStage(stage, "");
     }

@@ -35,7 +35,7 @@ import io.scalingstage.operator.plan.StagePlan;
  */
 public final class App {
 
-    static final String CONTAINER = "app";
+    public static final String CONTAINER = "app";
     static final String SHARD_MAP_DIRECTORY = "/etc/scalingstage/shard-map";
 
     private App() {

@@ -24,11 +24,13 @@ public final class AppIngress {
 
     public static Ingress desired(StagePlan plan) {
         IngressSpec ingress = plan.resource().getSpec().getIngress();
+        String origin = plan.has(Component.SERVICES) ? Names.gateway(plan) : Names.app(plan);
+        String statics = plan.has(Component.EDGE) ? Names.edge(plan) : origin;
         List<HTTPIngressPath> paths = new ArrayList<>();
-        if (plan.has(Component.EDGE)) {
-            plan.resource().getSpec().getApp().getStaticPaths().forEach(path -> paths.add(path(path, Names.edge(plan))));
-        }
-        paths.add(path("/", plan.has(Component.SERVICES) ? Names.gateway(plan) : Names.app(plan)));
+        // A rule per static path even before the edge exists: the Ingress's metrics then tell static bytes from the
+        // rest, which is the evidence that leads to the edge.
+        plan.resource().getSpec().getApp().getStaticPaths().forEach(path -> paths.add(path(path, statics)));
+        paths.add(path("/", origin));
         List<IngressTLS> tls = ingress.getTlsSecretName() == null ? List.of() : List.of(new IngressTLSBuilder()
                 .withHosts(ingress.getHost() == null ? List.of() : List.of(ingress.getHost()))
                 .withSecretName(ingress.getTlsSecretName())

@@ -35,6 +35,27 @@ public final class Durations {
         return Duration.ofMillis(Math.round(millis));
     }
 
+    /** The shortest text {@link #parse} reads back as this duration: {@code 1h30m}, {@code 10s}, {@code 1500ms}. */
+    public static String format(Duration duration) {
+        if (duration.toMillisPart() != 0) {
+            return duration.toMillis() + "ms";
+        }
+        StringBuilder text = new StringBuilder();
+        long hours = duration.toHours();
+        int minutes = duration.toMinutesPart();
+        int seconds = duration.toSecondsPart();
+        if (hours > 0) {
+            text.append(hours).append('h');
+        }
+        if (minutes > 0) {
+            text.append(minutes).append('m');
+        }
+        if (seconds > 0 || text.length() == 0) {
+            text.append(seconds).append('s');
+        }
+        return text.toString();
+    }
+
     /** Whole seconds, rounded up, as nginx wants them. */
     public static long seconds(String text) {
         Duration duration = parse(text);

@@ -18,7 +18,12 @@ public final class Names {
 
     /** The CloudNativePG Cluster; CloudNativePG adds -rw, -ro and -r to its Services. */
     public static String database(StagePlan plan) {
-        return plan.name() + "-db";
+        return database(plan.name());
+    }
+
+    /** The CloudNativePG Cluster of the ScalingStage with this name. */
+    public static String database(String instance) {
+        return instance + "-db";
     }
 
     /** The Secret CloudNativePG generates for the application user. */

@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.scalingstage.operator.api.v1alpha1.ComponentMode;
+import io.scalingstage.operator.api.v1alpha1.PromotionStatus;
 import io.scalingstage.operator.api.v1alpha1.Retention;
 import io.scalingstage.operator.api.v1alpha1.ScalingStage;
 import io.scalingstage.operator.api.v1alpha1.ScalingStageSpec;
+import io.scalingstage.operator.api.v1alpha1.ScalingStageStatus;
 
 /**
  * Which components exist for one ScalingStage, computed once per reconcile from its spec and its promotion status.
@@ -29,8 +31,13 @@ public record StagePlan(ScalingStage resource, Stage stage, Set<Component> compo
         premature = premature.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(premature));
     }
 
+    /** The plan of the resource's effective stage as its status stands. */
     public static StagePlan of(ScalingStage resource) {
-        Stage stage = effectiveStage(resource);
+        return of(resource, effectiveStage(resource));
+    }
+
+    /** The plan of the given stage, which promotion may just have raised above what the status says. */
+    public static StagePlan of(ScalingStage resource, Stage stage) {
         ScalingStageSpec spec = resource.getSpec();
         Set<Component> components = EnumSet.noneOf(Component.class);
         Set<Component> premature = EnumSet.noneOf(Component.class);
@@ -47,15 +54,29 @@ public record StagePlan(ScalingStage resource, Stage stage, Set<Component> compo
         return new StagePlan(resource, stage, components, premature);
     }
 
-    static Stage effectiveStage(ScalingStage resource) {
-        ScalingStageSpec spec = resource.getSpec();
-        int stage = spec.getStage();
-        if (resource.getStatus() != null && resource.getStatus().getPromotion() != null
-                && resource.getStatus().getPromotion().getPromotedStage() != null) {
-            stage = Math.max(stage, resource.getStatus().getPromotion().getPromotedStage());
-        }
+    /** max(spec.stage, the promoted stage that still applies), capped by spec.maxStage. */
+    public static Stage effectiveStage(ScalingStage resource) {
+        return effectiveStage(resource.getSpec(), promotedStage(resource));
+    }
+
+    public static Stage effectiveStage(ScalingStageSpec spec, Optional<Integer> promotedStage) {
+        int stage = Math.max(spec.getStage(), promotedStage.orElse(spec.getStage()));
         int max = spec.getMaxStage() == null ? Stage.LAST.number() : spec.getMaxStage();
         return Stage.of(Math.min(stage, max));
+    }
+
+    /**
+     * status.promotion.promotedStage, while it still applies: a promotion made on top of another spec.stage is dropped,
+     * because the owner's declaration wins, and one at or below spec.stage has been committed.
+     */
+    public static Optional<Integer> promotedStage(ScalingStage resource) {
+        ScalingStageSpec spec = resource.getSpec();
+        return Optional.ofNullable(resource.getStatus())
+                .map(ScalingStageStatus::getPromotion)
+                .filter(promotion -> promotion.getPromotedStage() != null
+                        && spec.getStage().equals(promotion.getSpecStage())
+                        && promotion.getPromotedStage() > spec.getStage())
+                .map(PromotionStatus::getPromotedStage);
     }
 
     public boolean has(Component component) {

@@ -1,5 +1,6 @@
 package io.scalingstage.operator.reconciler;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -23,6 +26,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.ContextInitializer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -30,6 +34,8 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 import io.scalingstage.operator.api.cnpg.Cluster;
 import io.scalingstage.operator.api.cnpg.Pooler;
@@ -39,16 +45,23 @@ import io.scalingstage.operator.desired.Labels;
 import io.scalingstage.operator.desired.Names;
 import io.scalingstage.operator.desired.Passwords;
 import io.scalingstage.operator.desired.Topology;
+import io.scalingstage.operator.evidence.EvidenceFetcher;
+import io.scalingstage.operator.evidence.EvidenceSource;
 import io.scalingstage.operator.plan.Component;
 import io.scalingstage.operator.plan.StagePlan;
+import io.scalingstage.operator.promotion.Promotion;
+import io.scalingstage.operator.promotion.PromotionPolicy;
 import io.scalingstage.operator.status.DatabaseProvider;
 import io.scalingstage.operator.status.Observation;
 import io.scalingstage.operator.status.Readiness;
 import io.scalingstage.operator.status.StatusFactory;
+import io.scalingstage.operator.telemetry.DecisionEvents;
+import io.scalingstage.operator.telemetry.PromotionGauges;
 
 /**
  * Reconciles a ScalingStage into the topology of its effective stage. The workflow applies the children, one
- * dependent per kind; this class only computes the plan before it and the status after it.
+ * dependent per kind; this class only decides the promotion and the plan before it and the status after it. The
+ * evidence comes from {@link EvidenceSource}, which evaluates the triggers off the reconcile threads.
  */
 @ControllerConfiguration(name = ScalingStageReconciler.NAME, fieldManager = ScalingStageReconciler.FIELD_MANAGER)
 @Workflow(dependents = {
@@ -80,10 +93,29 @@ public class ScalingStageReconciler
 
     private final CloudNativePg cloudNativePg;
     private final StatusFactory statusFactory;
+    private final EvidenceFetcher evidenceFetcher;
+    private final DecisionEvents decisionEvents;
+    private final PromotionGauges gauges;
+    private final Clock clock;
+    private final int evaluationThreads;
+    private volatile EvidenceSource evidence;
 
-    public ScalingStageReconciler(CloudNativePg cloudNativePg, StatusFactory statusFactory) {
+    public ScalingStageReconciler(CloudNativePg cloudNativePg, StatusFactory statusFactory, EvidenceFetcher evidenceFetcher,
+            DecisionEvents decisionEvents, PromotionGauges gauges, Clock clock,
+            @ConfigProperty(name = "scalingstage.promotion.evaluation-threads", defaultValue = "8") int evaluationThreads) {
         this.cloudNativePg = cloudNativePg;
         this.statusFactory = statusFactory;
+        this.evidenceFetcher = evidenceFetcher;
+        this.decisionEvents = decisionEvents;
+        this.gauges = gauges;
+        this.clock = clock;
+        this.evaluationThreads = evaluationThreads;
+    }
+
+    @Override
+    public List<EventSource<?, ScalingStage>> prepareEventSources(EventSourceContext<ScalingStage> context) {
+        evidence = new EvidenceSource(context, evidenceFetcher, evaluationThreads);
+        return List.of(evidence);
     }
 
     /**
@@ -96,8 +128,10 @@ public class ScalingStageReconciler
 
     @Override
     public void initContext(ScalingStage primary, Context<ScalingStage> context) {
-        StagePlan plan = StagePlan.of(primary);
-        new ReconcileState(plan, Topology.of(plan, Passwords.RANDOM), cloudNativePg.installed()).storeIn(context);
+        // Promotion first: a promoted stage is built by this same reconcile, since a status change starts none.
+        Promotion promotion = PromotionPolicy.decide(primary, evidence.latest(primary), clock.instant());
+        StagePlan plan = StagePlan.of(primary, promotion.stage());
+        new ReconcileState(plan, Topology.of(plan, Passwords.RANDOM), cloudNativePg.installed(), promotion).storeIn(context);
     }
 
     @Override
@@ -105,7 +139,9 @@ public class ScalingStageReconciler
         ReconcileState state = ReconcileState.of(context);
         LiveChildren live = LiveChildren.of(context, state.databaseProviderInstalled());
         ScalingStageStatus status = statusFactory.reconciled(state.plan(), observe(state, live), retained(state, live),
-                databaseProvider(state));
+                databaseProvider(state), state.promotion());
+        state.promotion().recorded().ifPresent(decision -> decisionEvents.tell(primary, decision));
+        gauges.stage(ResourceID.fromResource(primary), status.getStage(), status.getRecommendedStage());
         UpdateControl<ScalingStage> control = StatusFactory.same(primary.getStatus(), status)
                 ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(statusPatch(primary, status));
@@ -116,7 +152,9 @@ public class ScalingStageReconciler
     @Override
     public ErrorStatusUpdateControl<ScalingStage> updateErrorStatus(ScalingStage primary, Context<ScalingStage> context,
             Exception e) {
-        ScalingStageStatus status = statusFactory.failed(primary, Failures.describe(e));
+        Optional<Promotion> promotion = ReconcileState.find(context).map(ReconcileState::promotion);
+        promotion.flatMap(Promotion::recorded).ifPresent(decision -> decisionEvents.tell(primary, decision));
+        ScalingStageStatus status = statusFactory.failed(primary, Failures.describe(e), promotion);
         return StatusFactory.same(primary.getStatus(), status)
                 ? ErrorStatusUpdateControl.noStatusUpdate()
                 : ErrorStatusUpdateControl.patchStatus(statusPatch(primary, status));

@@ -8,10 +8,13 @@ public final class ConditionType {
     public static final String READY = "Ready";
     public static final String PROGRESSING = "Progressing";
     public static final String DEGRADED = "Degraded";
+    public static final String METRICS_AVAILABLE = "MetricsAvailable";
+    public static final String PROMOTION_RECOMMENDED = "PromotionRecommended";
     public static final String PREMATURE_SCALING = "PrematureScaling";
     public static final String RETAINED_COMPONENTS = "RetainedComponents";
 
-    static final List<String> ORDER = List.of(READY, PROGRESSING, DEGRADED, PREMATURE_SCALING, RETAINED_COMPONENTS);
+    static final List<String> ORDER = List.of(READY, PROGRESSING, DEGRADED, METRICS_AVAILABLE, PROMOTION_RECOMMENDED,
+            PREMATURE_SCALING, RETAINED_COMPONENTS);
 
     private ConditionType() {
     }

@@ -16,11 +16,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scalingstage.operator.api.v1alpha1.ComponentStatus;
 import io.scalingstage.operator.api.v1alpha1.Condition;
 import io.scalingstage.operator.api.v1alpha1.PlanStatus;
+import io.scalingstage.operator.api.v1alpha1.PromotionSpec;
+import io.scalingstage.operator.api.v1alpha1.PromotionStatus;
 import io.scalingstage.operator.api.v1alpha1.ScalingStage;
 import io.scalingstage.operator.api.v1alpha1.ScalingStageStatus;
+import io.scalingstage.operator.desired.Durations;
 import io.scalingstage.operator.plan.Component;
 import io.scalingstage.operator.plan.Stage;
 import io.scalingstage.operator.plan.StagePlan;
+import io.scalingstage.operator.promotion.Promotion;
 
 /**
  * Computes a ScalingStage's status from its plan and what the operator observed. A condition keeps its
@@ -44,7 +48,7 @@ public class StatusFactory {
      * @param retained the data-bearing children the stage no longer has, kept because retention is Retain
      */
     public ScalingStageStatus reconciled(StagePlan plan, List<Observation> observations, List<Observation> retained,
-            DatabaseProvider provider) {
+            DatabaseProvider provider, Promotion promotion) {
         ScalingStage resource = plan.resource();
         List<Observation> waiting = observations.stream().filter(o -> !o.ready()).toList();
         List<Observation> failed = observations.stream().filter(o -> o.failure() != null).toList();
@@ -76,25 +80,28 @@ public class StatusFactory {
                     : condition(ConditionType.DEGRADED, true, "ChildFailed", failed.stream()
                             .map(o -> o.describe() + ": " + o.failure() + ": " + o.message()).collect(Collectors.joining("; "))));
         }
+        conditions.addAll(PromotionConditions.of(promotion, resource.getSpec()));
         conditions.add(premature(plan));
         conditions.add(retained(plan, retained));
 
-        ScalingStageStatus status = carriedOver(resource);
+        ScalingStageStatus status = promoted(carriedOver(resource), promotion);
         status.setObservedGeneration(resource.getMetadata().getGeneration());
-        status.setStage(plan.stage().number());
         List<ComponentStatus> components = new ArrayList<>();
         observations.stream().map(StatusFactory::componentStatus).forEach(components::add);
         retained.stream().map(StatusFactory::componentStatus).forEach(components::add);
         status.setComponents(components);
-        status.setPlan(planStatus(plan));
+        status.setPlan(planStatus(plan, promotion));
         status.setConditions(merge(resource, conditions));
         return status;
     }
 
-    /** The status after a reconcile that failed: the conditions say why, the rest is kept as it was. */
-    public ScalingStageStatus failed(ScalingStage resource, String why) {
+    /**
+     * The status after a reconcile that failed: the conditions say why, the promotion decided before the failure is
+     * kept, the rest stays as it was.
+     */
+    public ScalingStageStatus failed(ScalingStage resource, String why, Optional<Promotion> promotion) {
         String message = "Reconcile failed: " + why;
-        ScalingStageStatus status = carriedOver(resource);
+        ScalingStageStatus status = promotion.map(p -> promoted(carriedOver(resource), p)).orElseGet(() -> carriedOver(resource));
         List<Condition> conditions = new ArrayList<>();
         conditions.add(condition(ConditionType.READY, false, "ReconcileFailed", message));
         conditions.add(condition(ConditionType.DEGRADED, true, "ReconcileFailed", message));
@@ -135,16 +142,35 @@ public class StatusFactory {
                         + ". To delete them on purpose, set spec.retention: Delete.");
     }
 
-    private static Condition notDegraded() {
-        return condition(ConditionType.DEGRADED, false, "ReconcileSucceeded", "The last reconcile applied every object.");
+    /** The stage, the recommendation and the promotion state the policy decided. */
+    private static ScalingStageStatus promoted(ScalingStageStatus status, Promotion promotion) {
+        status.setStage(promotion.stage().number());
+        status.setRecommendedStage(promotion.recommendedStage().orElse(null));
+        PromotionStatus state = new PromotionStatus();
+        state.setPromotedStage(promotion.promotedStage().orElse(null));
+        state.setSpecStage(promotion.specStage().orElse(null));
+        state.setLastTransitionTime(promotion.lastTransition().truncatedTo(ChronoUnit.SECONDS).toString());
+        state.setHistory(promotion.history());
+        status.setPromotion(state);
+        return status;
     }
 
-    private static PlanStatus planStatus(StagePlan plan) {
+    private static PlanStatus planStatus(StagePlan plan, Promotion promotion) {
         PlanStatus status = new PlanStatus();
         plan.next().ifPresent(next -> {
             status.setNextStage(next.number());
             status.setAdds(plan.nextAdds().stream().map(Component::displayName).toList());
         });
+        PromotionSpec spec = plan.resource().getSpec().getPromotion();
+        promotion.trigger().ifPresent(trigger -> {
+            status.setTrigger(trigger.description());
+            status.setQuery(trigger.source(spec));
+            status.setThreshold(trigger.threshold());
+            status.setWindow(Durations.format(trigger.window()));
+        });
+        status.setState(promotion.state().name());
+        status.setSince(promotion.since().truncatedTo(ChronoUnit.SECONDS).toString());
+        status.setLastValue(promotion.lastValue());
         return status;
     }
 
@@ -188,9 +214,13 @@ public class StatusFactory {
     }
 
     private static Condition condition(String type, boolean status, String reason, String message) {
+        return condition(type, status ? "True" : "False", reason, message);
+    }
+
+    static Condition condition(String type, String status, String reason, String message) {
         Condition condition = new Condition();
         condition.setType(type);
-        condition.setStatus(status ? "True" : "False");
+        condition.setStatus(status);
         condition.setReason(reason);
         condition.setMessage(message);
         return condition;

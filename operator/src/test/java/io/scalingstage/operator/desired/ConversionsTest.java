@@ -21,6 +21,17 @@ class ConversionsTest {
     }
 
     @Test
+    void durationsPrintAsTheShortestTextThatParsesBack() {
+        for (String text : new String[] { "1h30m", "10m", "5s", "1500ms", "0s", "2h", "1h0m5s" }) {
+            assertThat(Durations.parse(Durations.format(Durations.parse(text)))).isEqualTo(Durations.parse(text));
+        }
+        assertThat(Durations.format(Durations.parse("90s"))).isEqualTo("1m30s");
+        assertThat(Durations.format(Durations.parse("1.5h"))).isEqualTo("1h30m");
+        assertThat(Durations.format(Durations.parse("1500ms"))).isEqualTo("1500ms");
+        assertThat(Durations.format(Durations.parse("0s"))).isEqualTo("0s");
+    }
+
+    @Test
     void quantitiesAsBytesAndScaledInTheLargestExactBinaryUnit() {
         assertThat(Quantities.bytes(new Quantity("256Mi"))).isEqualTo(268_435_456L);
         assertThat(Quantities.bytes(new Quantity("1G"))).isEqualTo(1_000_000_000L);

@@ -67,6 +67,15 @@ class StagePlanTest {
     }
 
     @Test
+    void aPromotionMadeOnAnotherDeclaredStageIsDropped() {
+        ScalingStage resource = promoted(ScalingStages.atStage(2), 4);
+        resource.getSpec().setStage(3);
+
+        assertThat(StagePlan.of(resource).stage()).isEqualTo(Stage.LOAD_BALANCED);
+        assertThat(StagePlan.promotedStage(resource)).isEmpty();
+    }
+
+    @Test
     void maxStageCapsPromotion() {
         ScalingStage resource = promoted(ScalingStages.atStage(3, "maxStage: 4"), 6);
         assertThat(StagePlan.of(resource).stage()).isEqualTo(Stage.STATIC_EDGE);
@@ -99,6 +108,7 @@ class StagePlanTest {
         ScalingStageStatus status = new ScalingStageStatus();
         PromotionStatus promotion = new PromotionStatus();
         promotion.setPromotedStage(promotedStage);
+        promotion.setSpecStage(resource.getSpec().getStage());
         status.setPromotion(promotion);
         resource.setStatus(status);
         return resource;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import io.scalingstage.operator.api.v1alpha1.Condition;
 import io.scalingstage.operator.api.v1alpha1.ScalingStage;
 import io.scalingstage.operator.api.v1alpha1.ScalingStageStatus;
 import io.scalingstage.operator.plan.StagePlan;
+import io.scalingstage.operator.promotion.PromotionPolicy;
 
 class StatusFactoryTest {
 
@@ -27,12 +29,13 @@ class StatusFactoryTest {
 
     @Test
     void everythingReadyIsReadyAndConverged() {
-        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(1)), ALL_READY, List.of(), INSTALLED);
+        ScalingStageStatus status = reconciled(factoryAt(T0), plan(ScalingStages.atStage(1)), ALL_READY, List.of(), INSTALLED);
 
         assertThat(status.getObservedGeneration()).isEqualTo(1L);
         assertThat(status.getStage()).isEqualTo(1);
         assertThat(status.getConditions()).extracting(Condition::getType)
-                .containsExactly("Ready", "Progressing", "Degraded", "PrematureScaling", "RetainedComponents");
+                .containsExactly("Ready", "Progressing", "Degraded", "MetricsAvailable", "PromotionRecommended",
+                        "PrematureScaling", "RetainedComponents");
         assertThat(condition(status, "Ready")).satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("True");
             assertThat(c.getReason()).isEqualTo("AllComponentsReady");
@@ -53,7 +56,7 @@ class StatusFactoryTest {
                 Observation.ready("app", "Service", "shop"),
                 Observation.notReady("database", "Cluster", "shop-db", "Setting up primary"));
 
-        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(1)), observations, List.of(), INSTALLED);
+        ScalingStageStatus status = reconciled(factoryAt(T0), plan(ScalingStages.atStage(1)), observations, List.of(), INSTALLED);
 
         assertThat(condition(status, "Ready").getStatus()).isEqualTo("False");
         assertThat(condition(status, "Ready").getReason()).isEqualTo("ComponentsNotReady");
@@ -65,7 +68,7 @@ class StatusFactoryTest {
 
     @Test
     void missingCloudNativePgIsNotReadyAndDegradedWithTheReasonNamed() {
-        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(1)), ALL_READY.subList(0, 2), List.of(), MISSING);
+        ScalingStageStatus status = reconciled(factoryAt(T0), plan(ScalingStages.atStage(1)), ALL_READY.subList(0, 2), List.of(), MISSING);
 
         assertThat(condition(status, "Ready")).satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("False");
@@ -79,9 +82,9 @@ class StatusFactoryTest {
     @Test
     void anUnchangedWorldGivesTheSameStatusEvenLater() {
         ScalingStage resource = ScalingStages.atStage(1);
-        resource.setStatus(factoryAt(T0).reconciled(plan(resource), ALL_READY, List.of(), INSTALLED));
+        resource.setStatus(reconciled(factoryAt(T0), plan(resource), ALL_READY, List.of(), INSTALLED));
 
-        ScalingStageStatus later = factoryAt(T0.plusSeconds(3600)).reconciled(plan(resource), ALL_READY, List.of(), INSTALLED);
+        ScalingStageStatus later = reconciled(factoryAt(T0.plusSeconds(3600)), plan(resource), ALL_READY, List.of(), INSTALLED);
 
         assertThat(StatusFactory.same(resource.getStatus(), later)).isTrue();
     }
@@ -89,11 +92,11 @@ class StatusFactoryTest {
     @Test
     void aConditionThatFlipsGetsANewTransitionTimeAndTheOthersKeepTheirs() {
         ScalingStage resource = ScalingStages.atStage(1);
-        resource.setStatus(factoryAt(T0).reconciled(plan(resource), ALL_READY, List.of(), INSTALLED));
+        resource.setStatus(reconciled(factoryAt(T0), plan(resource), ALL_READY, List.of(), INSTALLED));
         List<Observation> appDown = List.of(ALL_READY.get(0),
                 Observation.notReady("app", "Deployment", "shop", "0/1 replicas available, 1 updated"), ALL_READY.get(2));
 
-        ScalingStageStatus later = factoryAt(T0.plusSeconds(60)).reconciled(plan(resource), appDown, List.of(), INSTALLED);
+        ScalingStageStatus later = reconciled(factoryAt(T0.plusSeconds(60)), plan(resource), appDown, List.of(), INSTALLED);
 
         assertThat(StatusFactory.same(resource.getStatus(), later)).isFalse();
         assertThat(condition(later, "Ready").getLastTransitionTime()).isEqualTo("2026-11-25T10:01:00Z");
@@ -103,10 +106,10 @@ class StatusFactoryTest {
     @Test
     void aNewGenerationIsObservedInStatusAndEveryCondition() {
         ScalingStage resource = ScalingStages.atStage(1);
-        resource.setStatus(factoryAt(T0).reconciled(plan(resource), ALL_READY, List.of(), INSTALLED));
+        resource.setStatus(reconciled(factoryAt(T0), plan(resource), ALL_READY, List.of(), INSTALLED));
         resource.getMetadata().setGeneration(2L);
 
-        ScalingStageStatus status = factoryAt(T0).reconciled(plan(resource), ALL_READY, List.of(), INSTALLED);
+        ScalingStageStatus status = reconciled(factoryAt(T0), plan(resource), ALL_READY, List.of(), INSTALLED);
 
         assertThat(status.getObservedGeneration()).isEqualTo(2L);
         assertThat(status.getConditions()).allMatch(c -> c.getObservedGeneration() == 2L);
@@ -116,7 +119,7 @@ class StatusFactoryTest {
     void prematureComponentsCarryTheWarningOfTheStageThatEarnsThem() {
         ScalingStage resource = ScalingStages.atStage(2, "components: {cache: Enabled}");
 
-        ScalingStageStatus status = factoryAt(T0).reconciled(plan(resource), ALL_READY, List.of(), INSTALLED);
+        ScalingStageStatus status = reconciled(factoryAt(T0), plan(resource), ALL_READY, List.of(), INSTALLED);
 
         assertThat(condition(status, "PrematureScaling")).satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("True");
@@ -129,15 +132,16 @@ class StatusFactoryTest {
     @Test
     void aFailedReconcileSaysWhyAndKeepsTheRestOfTheStatus() {
         ScalingStage resource = ScalingStages.atStage(1);
-        resource.setStatus(factoryAt(T0).reconciled(plan(resource), ALL_READY, List.of(), INSTALLED));
+        resource.setStatus(reconciled(factoryAt(T0), plan(resource), ALL_READY, List.of(), INSTALLED));
 
-        ScalingStageStatus status = factoryAt(T0.plusSeconds(5)).failed(resource, "admission webhook denied the request");
+        ScalingStageStatus status = factoryAt(T0.plusSeconds(5)).failed(resource, "admission webhook denied the request", Optional.empty());
 
         assertThat(condition(status, "Ready").getReason()).isEqualTo("ReconcileFailed");
         assertThat(condition(status, "Degraded").getMessage()).isEqualTo("Reconcile failed: admission webhook denied the request");
         assertThat(condition(status, "Progressing").getLastTransitionTime()).isEqualTo("2026-11-25T10:00:00Z");
         assertThat(status.getConditions()).extracting(Condition::getType)
-                .containsExactly("Ready", "Progressing", "Degraded", "PrematureScaling", "RetainedComponents");
+                .containsExactly("Ready", "Progressing", "Degraded", "MetricsAvailable", "PromotionRecommended",
+                        "PrematureScaling", "RetainedComponents");
         assertThat(status.getComponents()).hasSize(3);
     }
 
@@ -146,7 +150,7 @@ class StatusFactoryTest {
         List<Observation> observations = List.of(ALL_READY.get(0), new Observation("app", "Deployment", "shop", false,
                 "ReplicaSet \"shop-7d9\" has timed out progressing.", "ProgressDeadlineExceeded"), ALL_READY.get(2));
 
-        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(1)), observations, List.of(), INSTALLED);
+        ScalingStageStatus status = reconciled(factoryAt(T0), plan(ScalingStages.atStage(1)), observations, List.of(), INSTALLED);
 
         assertThat(condition(status, "Degraded")).satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("True");
@@ -161,7 +165,7 @@ class StatusFactoryTest {
         List<Observation> retained = List.of(Observation.ready("shards", "StatefulSet", "shop-shard-0"),
                 new Observation("readReplicas", "Cluster", "shop-db", true, "3 instances kept; stage 5 uses 1", null));
 
-        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(5)), ALL_READY, retained, INSTALLED);
+        ScalingStageStatus status = reconciled(factoryAt(T0), plan(ScalingStages.atStage(5)), ALL_READY, retained, INSTALLED);
 
         assertThat(condition(status, "RetainedComponents")).satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("True");
@@ -178,7 +182,7 @@ class StatusFactoryTest {
 
     @Test
     void moreThanThreeReadReplicasIsPrematureScaling() {
-        ScalingStageStatus status = factoryAt(T0).reconciled(plan(ScalingStages.atStage(6, "database: {readReplicas: 5}")),
+        ScalingStageStatus status = reconciled(factoryAt(T0), plan(ScalingStages.atStage(6, "database: {readReplicas: 5}")),
                 ALL_READY, List.of(), INSTALLED);
 
         assertThat(condition(status, "PrematureScaling")).satisfies(c -> {
@@ -198,5 +202,12 @@ class StatusFactoryTest {
 
     private static Condition condition(ScalingStageStatus status, String type) {
         return status.getConditions().stream().filter(c -> c.getType().equals(type)).findFirst().orElseThrow();
+    }
+
+    /** A reconcile before any evidence has arrived. */
+    private static ScalingStageStatus reconciled(StatusFactory factory, StagePlan plan, List<Observation> observations,
+            List<Observation> retained, DatabaseProvider provider) {
+        return factory.reconciled(plan, observations, retained, provider,
+                PromotionPolicy.decide(plan.resource(), Optional.empty(), T0));
     }
 }

@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** Where Prometheus is and how to reach it. */
 public class PrometheusSpec {
@@ -26,6 +27,13 @@ public class PrometheusSpec {
     @Pattern(Formats.DURATION)
     @JsonPropertyDescription("How long one query may take; a timeout is Unknown data, never zero.")
     private String timeout = "10s";
+
+    @Default("30s")
+    @Pattern(Formats.DURATION)
+    @ValidationRule(value = "duration(self) >= duration('1s')", message = "scrapeInterval must be at least 1s")
+    @JsonPropertyDescription("How often Prometheus scrapes the series the triggers read. The default triggers take rates "
+            + "over four scrape intervals (or one evaluation interval, if longer), so each rate has enough samples.")
+    private String scrapeInterval = "30s";
 
     public String getUrl() {
         return url;
@@ -49,6 +57,14 @@ public class PrometheusSpec {
 
     public void setCaSecret(KeyRef caSecret) {
         this.caSecret = caSecret;
+    }
+
+    public String getScrapeInterval() {
+        return scrapeInterval;
+    }
+
+    public void setScrapeInterval(String scrapeInterval) {
+        this.scrapeInterval = scrapeInterval;
     }
 
     public String getTimeout() {

@@ -8,7 +8,7 @@ public class PromotionDecision {
     @JsonPropertyDescription("When the decision was made (RFC 3339).")
     private String time;
 
-    @JsonPropertyDescription("Fired, HeldMissingData, HeldCooldown, HeldMaxStage, Recommended or Promoted.")
+    @JsonPropertyDescription("BelowThreshold, Fired (Manual mode), Recommended, Promoted, HeldMissingData, HeldCooldown or HeldMaxStage.")
     private String decision;
 
     @JsonPropertyDescription("The stage the decision was made at.")

@@ -12,7 +12,21 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** How the operator watches metrics and moves between stages. */
+// A window is read one sample per interval: bounding the ratio bounds every query's points and the operator's memory.
+@ValidationRule(value = "duration(self.interval) >= duration('1s')", message = "interval must be at least 1s",
+        fieldPath = ".interval", reason = "FieldValueInvalid")
+@ValidationRule(value = "duration(self.__for__) >= duration(self.interval)"
+        + " && duration(self.__for__).getMilliseconds() <= duration(self.interval).getMilliseconds() * " + PromotionSpec.MAX_SAMPLES,
+        message = "for must span from one to " + PromotionSpec.MAX_SAMPLES + " intervals", fieldPath = ".for",
+        reason = "FieldValueInvalid")
+@ValidationRule(value = "self.triggers.all(t, !has(t.__for__) || (duration(t.__for__) >= duration(self.interval)"
+        + " && duration(t.__for__).getMilliseconds() <= duration(self.interval).getMilliseconds() * " + PromotionSpec.MAX_SAMPLES + "))",
+        message = "a trigger's for must span from one to " + PromotionSpec.MAX_SAMPLES + " intervals", fieldPath = ".triggers",
+        reason = "FieldValueInvalid")
 public class PromotionSpec {
+
+    /** The most samples one trigger window may hold. */
+    public static final int MAX_SAMPLES = 720;
 
     @Default("Recommend")
     @JsonPropertyDescription("Manual only shows the plan; Recommend (the default) also sets status.recommendedStage, a "

@@ -20,8 +20,10 @@ public class TriggerSpec {
 
     @Required
     @Size(min = 1, max = 4096)
-    @JsonPropertyDescription("A PromQL expression returning one number; {namespace} and {name} are replaced with the "
-            + "ScalingStage's namespace and name.")
+    @JsonPropertyDescription("A PromQL expression returning one series. Before it is sent, {namespace} and {name} become "
+            + "the ScalingStage's namespace and name, {app_pods} and {database_pods} regular expressions matching the app's "
+            + "and the database's pods (the database's also match its data volumes' claims), {database} the CloudNativePG "
+            + "Cluster's name, {static_paths} one matching spec.app.staticPaths, and {rate_window} a range for rate().")
     private String query;
 
     @Required
