@@ -79,12 +79,19 @@ public final class OperatorProcess implements AutoCloseable {
 
     /** The sum over all label sets of a metric on /q/metrics; 0 when it is not there yet. */
     public double metric(String name) {
+        return metric(name, "");
+    }
+
+    /** The sum over the label sets of a metric that are in {@code namespace}; 0 when there is none. */
+    public double metric(String name, String namespace) {
         try {
             String body = get("/q/metrics").body();
-            Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(body);
+            Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+|NaN)$").matcher(body);
             double sum = 0;
             while (matcher.find()) {
-                sum += Double.parseDouble(matcher.group(2));
+                if (namespace.isEmpty() || (matcher.group(1) != null && matcher.group(1).contains("namespace=\"" + namespace + "\""))) {
+                    sum += Double.parseDouble(matcher.group(2));
+                }
             }
             return sum;
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -30,23 +31,48 @@ public final class PrometheusServer implements AutoCloseable {
 
     private final Path directory;
     private final int port;
+    private final boolean tls;
     private Process process;
 
-    private PrometheusServer(Path directory, int port) {
+    private PrometheusServer(Path directory, int port, boolean tls) {
         this.directory = directory;
         this.port = port;
+        this.tls = tls;
     }
 
-    /** Starts Prometheus with its config, data and log under {@code directory}, scraping {@code targets} (host:port). */
+    /**
+     * Starts a Prometheus with no data, its config, data and log under {@code directory}, scraping {@code targets}
+     * (host:port).
+     */
     public static PrometheusServer start(Path directory, String... targets) {
-        PrometheusServer server = new PrometheusServer(directory, OperatorProcess.freePort());
+        return start(directory, false, targets);
+    }
+
+    /** The same, serving HTTPS with the certificate {@link TestCertificates} made in {@code directory}. */
+    public static PrometheusServer startWithTls(Path directory, TestCertificates certificates, String... targets) {
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve("web.yml"), """
+                    tls_server_config:
+                      cert_file: %s
+                      key_file: %s
+                    """.formatted(certificates.serverCertificate(), certificates.serverKey()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return start(directory, true, targets);
+    }
+
+    private static PrometheusServer start(Path directory, boolean tls, String... targets) {
+        deleteData(directory.resolve("data"));
+        PrometheusServer server = new PrometheusServer(directory, OperatorProcess.freePort(), tls);
         server.writeConfig(targets);
         server.resume();
         return server;
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return (tls ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     public synchronized void pause() {
@@ -73,6 +99,11 @@ public final class PrometheusServer implements AutoCloseable {
                 "--config.file=" + directory.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + directory.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port));
+        if (tls) {
+            command.add("--web.config.file=" + directory.resolve("web.yml"));
+        }
+        Path log = directory.resolve("prometheus.log");
+        long readyBefore = readyLines(log);
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("prometheus.log").toFile()))
@@ -85,7 +116,7 @@ public final class PrometheusServer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Prometheus exited:\n" + Commands.tail(directory.resolve("prometheus.log"), 40));
             }
-            if (ready()) {
+            if (readyLines(log) > readyBefore) {
                 return;
             }
             sleep();
@@ -138,11 +169,28 @@ public final class PrometheusServer implements AutoCloseable {
         }
     }
 
-    private boolean ready() {
-        try {
-            return get("/-/ready").statusCode() == 200;
-        } catch (IllegalStateException e) {
-            return false;
+    private static void deleteData(Path data) {
+        if (!Files.exists(data)) {
+            return;
+        }
+        try (var files = Files.walk(data)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot delete " + data, e);
+        }
+    }
+
+    /** Prometheus logs this once it serves queries, over HTTP or HTTPS alike. */
+    private static long readyLines(Path log) {
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (var lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains("Server is ready to receive web requests")).count();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -29,7 +29,11 @@ public final class TestExporter implements AutoCloseable {
     }
 
     public static TestExporter start() {
-        TestExporter exporter = new TestExporter(OperatorProcess.freePort());
+        return start(OperatorProcess.freePort());
+    }
+
+    public static TestExporter start(int port) {
+        TestExporter exporter = new TestExporter(port);
         exporter.resume();
         return exporter;
     }

@@ -27,16 +27,11 @@ public final class ScalingStages {
 
     /** A ScalingStage named shop at {@code stage} with {@code specExtra} (indented YAML lines) added to its spec. */
     public static ScalingStage atStage(int stage, String specExtra) {
-        return fromYaml("""
-                apiVersion: scalingstage.io/v1alpha1
-                kind: ScalingStage
-                metadata:
-                  name: shop
-                spec:
-                  stage: %d
-                  app:
-                    image: registry.example/shop:1.4.2
-                %s""".formatted(stage, specExtra.indent(2)));
+        return withSpec("""
+                stage: %d
+                app:
+                  image: registry.example/shop:1.4.2
+                %s""".formatted(stage, specExtra));
     }
 
     /** A ScalingStage named shop with exactly this spec (unindented YAML). */

@@ -19,7 +19,7 @@ import io.fabric8.generator.annotation.ValidationRule;
         + " && duration(self.__for__).getMilliseconds() <= duration(self.interval).getMilliseconds() * " + PromotionSpec.MAX_SAMPLES,
         message = "for must span from one to " + PromotionSpec.MAX_SAMPLES + " intervals", fieldPath = ".for",
         reason = "FieldValueInvalid")
-@ValidationRule(value = "self.triggers.all(t, !has(t.__for__) || (duration(t.__for__) >= duration(self.interval)"
+@ValidationRule(value = "!has(self.triggers) || self.triggers.all(t, !has(t.__for__) || (duration(t.__for__) >= duration(self.interval)"
         + " && duration(t.__for__).getMilliseconds() <= duration(self.interval).getMilliseconds() * " + PromotionSpec.MAX_SAMPLES + "))",
         message = "a trigger's for must span from one to " + PromotionSpec.MAX_SAMPLES + " intervals", fieldPath = ".triggers",
         reason = "FieldValueInvalid")
