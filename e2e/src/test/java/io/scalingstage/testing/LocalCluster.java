@@ -38,8 +38,10 @@ public final class LocalCluster implements TestCluster, AutoCloseable {
      * Starts a cluster, with CloudNativePG's CRDs when asked, and installs the ScalingStage CRD from crds/.
      *
      * @param apiOnly etcd and kube-apiserver alone, or with controllers, scheduler and {@code nodes} fake nodes
+     * @param metricsServer serve metrics.k8s.io from kwok's simulated usage (one node only)
      */
-    public static LocalCluster start(String name, boolean apiOnly, int nodes, boolean cloudNativePg) {
+    public static LocalCluster start(String name, boolean apiOnly, int nodes, boolean cloudNativePg,
+            boolean metricsServer) {
         Toolchain tools = Toolchain.get();
         List<String> command = new ArrayList<>(List.of(tools.clusterScript().toString(), "up", name));
         if (apiOnly) {
@@ -49,6 +51,9 @@ public final class LocalCluster implements TestCluster, AutoCloseable {
         }
         if (!cloudNativePg) {
             command.add("--without-cloudnative-pg");
+        }
+        if (metricsServer) {
+            command.add("--with-metrics-server");
         }
         String[] lines = Commands.output(command).trim().split("\n");
         Path kubeconfig = Path.of(lines[lines.length - 1]);

@@ -48,8 +48,8 @@ public class LocalClusterExtension implements BeforeAllCallback, ParameterResolv
         WithKwokCluster kwok = testClass.getAnnotation(WithKwokCluster.class);
         WithApiServer apiServer = testClass.getAnnotation(WithApiServer.class);
         return kwok != null
-                ? LocalCluster.start(name, false, kwok.nodes(), kwok.cloudNativePg())
-                : LocalCluster.start(name, true, 0, apiServer.cloudNativePg());
+                ? LocalCluster.start(name, false, kwok.nodes(), kwok.cloudNativePg(), kwok.metricsServer())
+                : LocalCluster.start(name, true, 0, apiServer.cloudNativePg(), false);
     }
 
     /** Stops the cluster when JUnit closes the test class's store. */

@@ -20,5 +20,12 @@ public @interface WithKwokCluster {
     /** Install CloudNativePG's Cluster and Pooler CRDs too (kwok then plays CloudNativePG's status updates). */
     boolean cloudNativePg() default true;
 
+    /** Fake nodes; must be 1 with {@link #metricsServer()}, which dials the node. */
     int nodes() default 3;
+
+    /**
+     * Run metrics-server, so the {@code metrics.k8s.io} API serves pod and node usage that kwok simulates: a pod's
+     * CPU is its {@code kwok.x-k8s.io/usage-cpu} annotation (1m without it), read within one 10 s scrape of a change.
+     */
+    boolean metricsServer() default false;
 }
