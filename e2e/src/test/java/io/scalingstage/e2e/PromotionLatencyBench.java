@@ -38,7 +38,8 @@ import io.scalingstage.testing.WithApiServer;
  * How fast a firing trigger reaches status, and what an evaluation costs Prometheus. A gauge steps from 0 to 1 over a
  * 0.5 threshold; the trigger's condition has held for its whole window once the first sample of 1 that Prometheus
  * scraped is a window old. The latency is from then to the recommendation showing in status. Run with
- * {@code ./mvnw -B verify -Pbench -pl operator,e2e}; it prints figures and asserts only that each round recommended.
+ * {@code ./mvnw -B install -DskipTests -pl operator}, then
+ * {@code ./mvnw -B -Pbench test-compile failsafe:integration-test@bench -pl e2e}; it prints figures and asserts only that each round recommended.
  */
 @WithApiServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
