@@ -27,11 +27,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.scalingstage.operator.api.v1alpha1.ScalingStage;
 import io.scalingstage.testing.Commands;
 import io.scalingstage.testing.LocalCluster;
-import io.scalingstage.testing.OperatorProcess;
-import io.scalingstage.testing.PrometheusServer;
 import io.scalingstage.testing.PromotionFixture;
 import io.scalingstage.testing.ScalingStages;
-import io.scalingstage.testing.TestExporter;
 import io.scalingstage.testing.WithApiServer;
 
 /**
@@ -53,9 +50,6 @@ class PromotionLatencyBench {
     private final LocalCluster cluster;
     private final KubernetesClient client;
     private PromotionFixture fixture;
-    private TestExporter exporter;
-    private PrometheusServer prometheus;
-    private OperatorProcess operator;
 
     PromotionLatencyBench(LocalCluster cluster) {
         this.cluster = cluster;
@@ -65,9 +59,6 @@ class PromotionLatencyBench {
     @BeforeAll
     void start() {
         fixture = PromotionFixture.start(cluster, "promotion-bench");
-        exporter = fixture.exporter();
-        prometheus = fixture.prometheus();
-        operator = fixture.operator();
     }
 
     @AfterAll
@@ -79,7 +70,7 @@ class PromotionLatencyBench {
     void latencyFromAFullWindowToTheRecommendation() throws Exception {
         String namespace = cluster.createNamespace("bench");
         Map<String, String> labels = Map.of("namespace", namespace);
-        exporter.gauge("bench_signal", labels, 0);
+        fixture.exporter().gauge("bench_signal", labels, 0);
         Commands.Result applied = cluster.kubectl("""
                 apiVersion: scalingstage.io/v1alpha1
                 kind: ScalingStage
@@ -95,24 +86,24 @@ class PromotionLatencyBench {
                     prometheus: {url: "%s", scrapeInterval: 1s}
                     triggers:
                     - {stage: 1, query: 'max(bench_signal{namespace="{namespace}"})', threshold: 0.5}
-                """.formatted(WINDOW.toSeconds(), prometheus.url()), "apply", "--server-side", "-n", namespace, "-f", "-");
+                """.formatted(WINDOW.toSeconds(), fixture.prometheus().url()), "apply", "--server-side", "-n", namespace, "-f", "-");
         assertThat(applied.exit()).as(applied.stderr()).isZero();
         await().atMost(Duration.ofSeconds(30)).until(() -> recommended(namespace) == 1);
 
-        double queriesBefore = prometheus.queriesServed();
-        double evaluationsBefore = operator.metric("scalingstage_trigger_evaluations_total");
+        double queriesBefore = fixture.prometheus().queriesServed();
+        double evaluationsBefore = fixture.operator().metric("scalingstage_trigger_evaluations_total");
         List<Long> latencies = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             Instant raised = Instant.now();
-            exporter.gauge("bench_signal", labels, 1);
+            fixture.exporter().gauge("bench_signal", labels, 1);
             Instant seen = awaitRecommended(namespace, 2);
             Instant fullWindow = firstScrapedAtOrAfter(namespace, raised).plus(WINDOW);
             latencies.add(Duration.between(fullWindow, seen).toMillis());
-            exporter.gauge("bench_signal", labels, 0);
+            fixture.exporter().gauge("bench_signal", labels, 0);
             awaitRecommended(namespace, 1);
         }
-        double queries = prometheus.queriesServed() - queriesBefore;
-        double evaluations = operator.metric("scalingstage_trigger_evaluations_total") - evaluationsBefore;
+        double queries = fixture.prometheus().queriesServed() - queriesBefore;
+        double evaluations = fixture.operator().metric("scalingstage_trigger_evaluations_total") - evaluationsBefore;
 
         List<Long> sorted = latencies.stream().sorted().toList();
         System.out.printf("full window to recommendation in status, %d rounds (window %ds, interval 1s, scrape 1s): "
@@ -137,7 +128,7 @@ class PromotionLatencyBench {
     /** The time of the first sample of 1 Prometheus stored at or after {@code since}: when the condition began. */
     private Instant firstScrapedAtOrAfter(String namespace, Instant since) throws Exception {
         String query = "bench_signal{namespace=\"" + namespace + "\"}[60s]";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(prometheus.url() + "/api/v1/query?query="
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(fixture.prometheus().url() + "/api/v1/query?query="
                 + URLEncoder.encode(query, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode values = JSON.readTree(response.body()).path("data").path("result").path(0).path("values");
         for (JsonNode point : values) {

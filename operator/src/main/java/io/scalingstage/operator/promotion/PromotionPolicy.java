@@ -53,9 +53,10 @@ public final class PromotionPolicy {
                 ? Instant.parse(previous.getLastTransitionTime()) : now;
 
         Optional<Trigger> trigger = Triggers.exitOf(resource, stage);
+        // The plan written for this same stage and trigger (or for its absence), whose state and since carry over.
+        Optional<String> source = trigger.map(t -> t.source(spec.getPromotion()));
         Optional<PlanStatus> plan = status.map(ScalingStageStatus::getPlan)
-                .filter(p -> sameStage && trigger.isPresent()
-                        && trigger.get().source(spec.getPromotion()).equals(p.getQuery()));
+                .filter(p -> sameStage && source.equals(Optional.ofNullable(p.getQuery())));
         TriggerState before = plan.map(p -> state(p.getState())).orElse(trigger.isPresent() ? TriggerState.NotEvaluated : TriggerState.None);
         Optional<Evidence> evidence = latest.filter(e -> trigger.isPresent() && e.answers(trigger.get()));
 

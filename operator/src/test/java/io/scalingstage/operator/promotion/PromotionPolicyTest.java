@@ -264,6 +264,17 @@ class PromotionPolicyTest {
     }
 
     @Test
+    void aStageWithoutATriggerWritesNothingAsTimePasses() {
+        ScalingStage resource = created(7, "mode: Auto");
+        var before = resource.getStatus();
+
+        Reconciles.at(resource, AFTER_COOLDOWN, Optional.empty());
+
+        assertThat(resource.getStatus().getPlan().getState()).isEqualTo("None");
+        assertThat(StatusFactory.same(before, resource.getStatus())).isTrue();
+    }
+
+    @Test
     void evidenceAboutAReplacedTriggerIsIgnored() {
         ScalingStage resource = created(3, "mode: Auto", "ingress: {}");
         Evidence old = Evidences.steady(resource, AFTER_COOLDOWN, 0.9);
