@@ -47,10 +47,20 @@ public class EvidenceSource extends PerResourcePollingEventSource<Evidence, Scal
 
     /**
      * A new stage (or new promotion settings) brings a new trigger: it is evaluated now rather than an interval
-     * later, so its first decision lands while the change converges instead of into a quiet stage.
+     * later, so its first decision lands while the change converges instead of into a quiet stage. A new interval
+     * restarts the polling.
      */
     @Override
     public void onResourceUpdated(ScalingStage newResource, ScalingStage oldResource) {
+        if (!newResource.getSpec().getPromotion().getInterval().equals(oldResource.getSpec().getPromotion().getInterval())) {
+            // The next poll was scheduled on the old interval: start over, evaluating at once.
+            synchronized (this) {
+                evaluating.remove(ResourceID.fromResource(newResource));
+                super.onResourceDeleted(oldResource);
+                super.onResourceCreated(newResource);
+            }
+            return;
+        }
         super.onResourceUpdated(newResource, oldResource);
         Optional<Trigger> current = Triggers.exitOf(newResource, StagePlan.effectiveStage(newResource));
         ResourceID id = ResourceID.fromResource(newResource);
