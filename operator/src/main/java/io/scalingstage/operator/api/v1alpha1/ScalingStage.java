@@ -1,5 +1,7 @@
 package io.scalingstage.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -42,4 +44,18 @@ public class ScalingStage extends CustomResource<ScalingStageSpec, ScalingStageS
 
     public static final String GROUP = "scalingstage.io";
     public static final String VERSION = "v1alpha1";
+
+    // Overridden only to document the two top-level fields, so kubectl explain describes every field.
+    @Override
+    @JsonPropertyDescription("The application, the stage it is in, and how the operator may move it up the ladder.")
+    public ScalingStageSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("What the operator built and observed: the effective stage, conditions, components, the plan "
+            + "for the next stage and the evidence of promotion decisions. Written by the operator only.")
+    public ScalingStageStatus getStatus() {
+        return super.getStatus();
+    }
 }
