@@ -49,6 +49,15 @@ public final class Toolchain {
         return path("KUBECTL");
     }
 
+    public Path helm() {
+        return path("HELM");
+    }
+
+    /** The operator's Helm chart, as checked in. */
+    public Path helmChart() {
+        return root.resolve("helm/scalingstage-operator");
+    }
+
     public Path prometheus() {
         return path("PROMETHEUS");
     }
