@@ -17,10 +17,11 @@ KUBECTL=$(path_of kubectl "$KUBERNETES_VERSION")
 KWOK=$(path_of kwok "$KWOK_VERSION")
 KWOKCTL=$(path_of kwokctl "$KWOK_VERSION")
 HELM=$(path_of helm "$HELM_VERSION")
+HELM4=$(path_of helm "$HELM4_VERSION")
 METRICS_SERVER=$(path_of metrics-server "$METRICS_SERVER_VERSION")
 PROMETHEUS=$(path_of prometheus "$PROMETHEUS_VERSION")
 CNPG_CRDS="$cache/crds/cloudnative-pg-$CNPG_VERSION"
-TOOLS=(ETCD KUBE_APISERVER KUBE_CONTROLLER_MANAGER KUBE_SCHEDULER KUBECTL KWOK KWOKCTL HELM METRICS_SERVER PROMETHEUS)
+TOOLS=(ETCD KUBE_APISERVER KUBE_CONTROLLER_MANAGER KUBE_SCHEDULER KUBECTL KWOK KWOKCTL HELM HELM4 METRICS_SERVER PROMETHEUS)
 
 # The directory of a pinned Go module in the module cache (downloaded through the proxy if absent).
 module_dir() { (cd "$here" && go mod download -json "$1" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p'); }

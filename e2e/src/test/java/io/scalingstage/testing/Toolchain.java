@@ -49,8 +49,14 @@ public final class Toolchain {
         return path("KUBECTL");
     }
 
+    /** Helm 3. */
     public Path helm() {
         return path("HELM");
+    }
+
+    /** Helm 4, the current major. */
+    public Path helm4() {
+        return path("HELM4");
     }
 
     /** The operator's Helm chart, as checked in. */
