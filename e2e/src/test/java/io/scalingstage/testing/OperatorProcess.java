@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The packaged operator ({@code operator/target/quarkus-app/quarkus-run.jar}) running in its own JVM against a local
@@ -85,15 +83,7 @@ public final class OperatorProcess implements AutoCloseable {
     /** The sum over the label sets of a metric that are in {@code namespace}; 0 when there is none. */
     public double metric(String name, String namespace) {
         try {
-            String body = get("/q/metrics").body();
-            Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+|NaN)$").matcher(body);
-            double sum = 0;
-            while (matcher.find()) {
-                if (namespace.isEmpty() || (matcher.group(1) != null && matcher.group(1).contains("namespace=\"" + namespace + "\""))) {
-                    sum += Double.parseDouble(matcher.group(2));
-                }
-            }
-            return sum;
+            return MetricsText.sum(get("/q/metrics").body(), name, namespace.isEmpty() ? "" : "namespace=\"" + namespace + "\"");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

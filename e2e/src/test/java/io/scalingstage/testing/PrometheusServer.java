@@ -15,8 +15,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -127,15 +125,7 @@ public final class PrometheusServer implements AutoCloseable {
 
     /** The value of one of Prometheus's own counters summed over the label sets whose text contains {@code labels}. */
     public double selfMetric(String name, String labels) {
-        String body = get("/metrics").body();
-        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(body);
-        double sum = 0;
-        while (matcher.find()) {
-            if (matcher.group(1) != null && matcher.group(1).contains(labels)) {
-                sum += Double.parseDouble(matcher.group(2));
-            }
-        }
-        return sum;
+        return MetricsText.sum(get("/metrics").body(), name, labels);
     }
 
     /** The queries Prometheus has answered on its HTTP API so far, instant and range. */

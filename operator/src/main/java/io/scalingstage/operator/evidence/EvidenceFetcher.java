@@ -70,16 +70,16 @@ public class EvidenceFetcher implements ResourceFetcher<Evidence, ScalingStage> 
             return Set.of();
         }
         Trigger trigger = exit.get();
+        String source = trigger.source(resource.getSpec().getPromotion());
         Instant now = clock.instant();
         Evidence evidence;
         try {
-            evidence = evaluate(id, resource, stage, trigger, now);
+            evidence = evaluate(id, resource, stage, trigger, source, now);
         } catch (RuntimeException e) {
             // Never thrown on: JOSDK would stop polling this ScalingStage.
             LOG.warnf(e, "Evaluating the exit trigger of ScalingStage %s failed", id);
-            evidence = new Evidence(trigger, trigger.source(resource.getSpec().getPromotion()), now, Window.failed(now, trigger.window(),
-                    interval(resource), new Problem(Problem.QUERY_FAILED, "the evaluation failed: " + e.getMessage())),
-                    Optional.empty());
+            evidence = new Evidence(trigger, source, now, Window.failed(now, trigger.window(), interval(resource),
+                    new Problem(Problem.QUERY_FAILED, "the evaluation failed: " + e.getMessage())), Optional.empty());
         }
         gauges.trigger(id, evidence.window().last().orElse(Double.NaN), trigger.threshold());
         return Set.of(evidence);
@@ -103,28 +103,29 @@ public class EvidenceFetcher implements ResourceFetcher<Evidence, ScalingStage> 
         }
     }
 
-    private Evidence evaluate(ResourceID id, ScalingStage resource, Stage stage, Trigger trigger, Instant now) {
+    private Evidence evaluate(ResourceID id, ScalingStage resource, Stage stage, Trigger trigger, String source,
+            Instant now) {
         PromotionSpec promotion = resource.getSpec().getPromotion();
         Duration interval = interval(resource);
         if (promotion.getPrometheus() != null) {
             gauges.evaluated("prometheus");
             PrometheusEndpoints.Endpoint endpoint = endpoints.of(resource.getMetadata().getNamespace(), promotion.getPrometheus());
             if (endpoint.problem() != null) {
-                return new Evidence(trigger, trigger.query(), now,
+                return new Evidence(trigger, source, now,
                         Window.failed(now, trigger.window(), interval, endpoint.problem()), Optional.empty());
             }
             Window window = endpoint.source().range(trigger.query(), now, trigger.window(), interval);
-            return new Evidence(trigger, trigger.query(), now, window,
+            return new Evidence(trigger, source, now, window,
                     headroom(id, resource, stage, endpoint.source(), interval, now));
         }
         if (trigger.podCpu()) {
             gauges.evaluated("metrics.k8s.io");
             Window point = appCpu(resource, now);
-            return new Evidence(trigger, Trigger.POD_CPU_READ, now,
+            return new Evidence(trigger, source, now,
                     history.record(id, trigger.toString(), point, trigger.window(), interval), Optional.empty());
         }
         gauges.evaluated("none");
-        return new Evidence(trigger, trigger.query(), now, Window.failed(now, trigger.window(), interval,
+        return new Evidence(trigger, source, now, Window.failed(now, trigger.window(), interval,
                 new Problem(Problem.NOT_CONFIGURED, "this trigger is PromQL and spec.promotion.prometheus is unset")),
                 Optional.empty());
     }
