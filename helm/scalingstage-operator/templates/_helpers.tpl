@@ -56,7 +56,9 @@ through the API.
 */}}
 {{- define "scalingstage-operator.rules" -}}
 # The primary resource: informer (list, watch); the finalizer is added by an apply and removed by a JSON patch
-# (patch); JOSDK re-reads the ScalingStage when that patch conflicts (get). The operator never writes spec.
+# (patch). The operator never writes spec.
+# Beyond the walk: get. JOSDK re-reads the ScalingStage when the finalizer's patch conflicts, which only a concurrent
+# edit causes.
 - apiGroups: ["scalingstage.io"]
   resources: ["scalingstages"]
   verbs: ["get", "list", "watch", "patch"]
@@ -64,7 +66,7 @@ through the API.
 - apiGroups: ["scalingstage.io"]
   resources: ["scalingstages/status"]
   verbs: ["patch"]
-# Stateless children carry an owner reference with blockOwnerDeletion: clusters running the
+# Beyond the walk: update. Stateless children carry an owner reference with blockOwnerDeletion: clusters running the
 # OwnerReferencesPermissionEnforcement admission plugin (OpenShift, hardened clusters) require update on the
 # owner's finalizers subresource for that. Nothing else touches this subresource.
 - apiGroups: ["scalingstage.io"]
@@ -75,8 +77,9 @@ through the API.
 - apiGroups: [""]
   resources: ["configmaps", "persistentvolumeclaims", "services"]
   verbs: ["list", "watch", "create", "patch", "delete"]
-# Secrets as children (passwords), and get: the Prometheus bearer token and CA bundle a ScalingStage names
-# (evidence/PrometheusEndpoints) are read by name, not through the informer, which sees only the operator's own.
+# Secrets as children (passwords).
+# Beyond the walk: get. The Prometheus bearer token and CA bundle a ScalingStage names (evidence/PrometheusEndpoints)
+# are read by name, not through the informer, which sees only the operator's own; the samples name no Prometheus.
 - apiGroups: [""]
   resources: ["secrets"]
   verbs: ["get", "list", "watch", "create", "patch", "delete"]

@@ -208,13 +208,7 @@ class StageWalkE2E {
     }
 
     private void awaitReady(int stage) {
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
-            ScalingStage shop = ScalingStages.get(client, namespace, NAME);
-            assertThat(shop.getStatus()).isNotNull();
-            assertThat(shop.getStatus().getObservedGeneration()).isEqualTo(shop.getMetadata().getGeneration());
-            assertThat(shop.getStatus().getStage()).isEqualTo(stage);
-            assertThat(condition(shop, "Ready").getStatus()).as(condition(shop, "Ready").getMessage()).isEqualTo("True");
-        });
+        ScalingStages.awaitReady(client, namespace, NAME, stage, Duration.ofSeconds(120));
     }
 
     private List<AuditLog.Event> operatorWrites(long mark) {

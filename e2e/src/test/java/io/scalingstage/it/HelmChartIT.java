@@ -51,6 +51,7 @@ class HelmChartIT {
     private static final String RELEASE = "scalingstage";
     private static final String NAMESPACE = OperatorIdentity.NAMESPACE;
     private static final String NAMESPACES_ENV = "QUARKUS_OPERATOR_SDK_CONTROLLERS_SCALINGSTAGE_NAMESPACES";
+    private static final String LEADER_ELECTION = OperatorIdentity.SERVICE_ACCOUNT + "-leader-election";
     private static final String SERVICE_MONITOR_API = "monitoring.coreos.com/v1/ServiceMonitor";
     private static final Set<String> WORKLOAD_KINDS = Set.of("Pod", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob");
     /** The volume types the restricted profile allows. */
@@ -66,6 +67,7 @@ class HelmChartIT {
             imagePullSecrets: [{name: regcred}]
             watchNamespaces: [team-a, team-b]
             logLevel: DEBUG
+            logFormat: json
             javaOptions: -XX:MaxRAMPercentage=60
             resources: {requests: {cpu: 50m, memory: 300Mi}, limits: {memory: 600Mi}}
             extraEnv: [{name: HTTP_PROXY, value: "http://proxy.example:3128"}]
@@ -98,13 +100,14 @@ class HelmChartIT {
         return Stream.of(
                 Arguments.of("replicas: two", "'/replicas'"),
                 Arguments.of("replicas: -1", "'/replicas'"),
-                Arguments.of("replicas: 2", "'/replicas'"),
+                Arguments.of("replicas: 0", "'/replicas'"),
                 Arguments.of("replica: 1", "'replica'"),
                 Arguments.of("image: {tag: \"1.0 beta\"}", "'/image/tag'"),
                 Arguments.of("image: {pullPolicy: Sometimes}", "'/image/pullPolicy'"),
                 Arguments.of("image: {digest: \"sha256:abc\"}", "'/image/digest'"),
                 Arguments.of("image: {repository: \"Registry Example/operator\"}", "'/image/repository'"),
                 Arguments.of("logLevel: VERBOSE", "'/logLevel'"),
+                Arguments.of("logFormat: yaml", "'/logFormat'"),
                 Arguments.of("watchNamespaces: team-a", "'/watchNamespaces'"),
                 Arguments.of("watchNamespaces: [Team_A]", "'/watchNamespaces/0'"),
                 Arguments.of("resources: big", "'/resources'"),
@@ -136,8 +139,8 @@ class HelmChartIT {
         ClusterRoleBinding binding = single(objects, ClusterRoleBinding.class);
         assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
         assertThat(binding.getSubjects()).singleElement().satisfies(this::isTheOperatorServiceAccount);
-        assertThat(all(objects, Role.class)).isEmpty();
-        assertThat(all(objects, RoleBinding.class)).isEmpty();
+        assertThat(watchRoles(objects, Role.class)).isEmpty();
+        assertThat(watchRoles(objects, RoleBinding.class)).isEmpty();
         Deployment deployment = single(objects, Deployment.class);
         assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName())
                 .isEqualTo(OperatorIdentity.SERVICE_ACCOUNT);
@@ -151,13 +154,13 @@ class HelmChartIT {
 
         assertThat(all(objects, ClusterRole.class)).isEmpty();
         assertThat(all(objects, ClusterRoleBinding.class)).isEmpty();
-        List<Role> roles = all(objects, Role.class);
+        List<Role> roles = watchRoles(objects, Role.class);
         assertThat(roles).extracting(role -> role.getMetadata().getNamespace()).containsExactlyInAnyOrder("team-a", "team-b");
         for (Role role : roles) {
             assertNoWildcard(role.getRules(), "Role in " + role.getMetadata().getNamespace());
             assertThat(role.getRules()).as("a Role grants what the ClusterRole would").isEqualTo(clusterRules);
         }
-        List<RoleBinding> bindings = all(objects, RoleBinding.class);
+        List<RoleBinding> bindings = watchRoles(objects, RoleBinding.class);
         assertThat(bindings).extracting(binding -> binding.getMetadata().getNamespace()).containsExactlyInAnyOrder("team-a", "team-b");
         for (RoleBinding binding : bindings) {
             assertThat(binding.getRoleRef().getKind()).isEqualTo("Role");
@@ -165,6 +168,32 @@ class HelmChartIT {
             assertThat(binding.getSubjects()).singleElement().satisfies(this::isTheOperatorServiceAccount);
         }
         assertThat(env(single(objects, Deployment.class), NAMESPACES_ENV)).isEqualTo("team-a,team-b");
+    }
+
+    @Test
+    void leaderElectionIsGrantedOnLeasesInTheReleaseNamespaceOnly() {
+        for (String values : List.of("{}", "watchNamespaces: [team-a, team-b]")) {
+            List<HasMetadata> objects = render(values);
+            Role role = single(objects.stream().filter(object -> object.getMetadata().getName().equals(LEADER_ELECTION))
+                    .toList(), Role.class);
+            assertThat(role.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
+            assertThat(role.getRules()).singleElement().satisfies(rule -> {
+                assertThat(rule.getApiGroups()).containsExactly("coordination.k8s.io");
+                assertThat(rule.getResources()).containsExactly("leases");
+                assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "create", "update", "patch");
+            });
+            RoleBinding binding = single(objects.stream().filter(object -> object.getMetadata().getName()
+                    .equals(LEADER_ELECTION)).toList(), RoleBinding.class);
+            assertThat(binding.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
+            assertThat(binding.getRoleRef().getName()).isEqualTo(LEADER_ELECTION);
+            assertThat(binding.getSubjects()).singleElement().satisfies(this::isTheOperatorServiceAccount);
+            Deployment deployment = single(objects, Deployment.class);
+            assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+            assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                    .filteredOn(variable -> variable.getName().equals("SCALINGSTAGE_LEADER_ELECTION_LEASE_NAMESPACE"))
+                    .singleElement().satisfies(variable -> assertThat(variable.getValueFrom().getFieldRef().getFieldPath())
+                            .isEqualTo("metadata.namespace"));
+        }
     }
 
     @Test
@@ -192,6 +221,7 @@ class HelmChartIT {
         assertThat(operator.getImagePullPolicy()).isEqualTo("Always");
         assertThat(pod.getImagePullSecrets()).extracting(secret -> secret.getName()).containsExactly("regcred");
         assertThat(env(deployment, "QUARKUS_LOG_LEVEL")).isEqualTo("DEBUG");
+        assertThat(env(deployment, "QUARKUS_LOG_CONSOLE_JSON_ENABLED")).isEqualTo("true");
         assertThat(env(deployment, "JAVA_OPTS")).isEqualTo("-XX:MaxRAMPercentage=60");
         assertThat(env(deployment, "HTTP_PROXY")).isEqualTo("http://proxy.example:3128");
         assertThat(operator.getResources().getLimits()).containsEntry("memory", new Quantity("600Mi"));
@@ -212,6 +242,8 @@ class HelmChartIT {
         assertThat(operator.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
         assertThat(operator.getResources().getLimits()).containsKeys("cpu", "memory");
         assertThat(operator.getResources().getRequests()).containsKeys("cpu", "memory");
+        assertThat(operator.getEnv()).filteredOn(variable -> variable.getName().equals("QUARKUS_LOG_CONSOLE_JSON_ENABLED"))
+                .singleElement().satisfies(variable -> assertThat(variable.getValue()).isEqualTo("false"));
     }
 
     @Test
@@ -316,6 +348,11 @@ class HelmChartIT {
 
     private static Set<String> kinds(List<HasMetadata> objects) {
         return objects.stream().map(HasMetadata::getKind).collect(Collectors.toSet());
+    }
+
+    /** The Roles or RoleBindings that grant the watched namespaces, not the leader election's. */
+    private static <T extends HasMetadata> List<T> watchRoles(List<HasMetadata> objects, Class<T> type) {
+        return all(objects, type).stream().filter(object -> !object.getMetadata().getName().equals(LEADER_ELECTION)).toList();
     }
 
     private static <T extends HasMetadata> List<T> all(List<HasMetadata> objects, Class<T> type) {

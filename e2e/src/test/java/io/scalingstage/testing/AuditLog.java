@@ -65,6 +65,7 @@ public final class AuditLog {
      * One request.
      *
      * @param verb get, list, watch, create, update, patch, delete or deletecollection
+     * @param apiGroup the resource's API group, empty for the core group
      * @param resource the resource (plural), empty for non-resource URLs
      * @param subresource status, scale and the like, or empty
      * @param namespace the object's namespace, or empty
@@ -74,14 +75,14 @@ public final class AuditLog {
      * @param requestUri the path and query
      * @param code the response code
      */
-    public record Event(String verb, String resource, String subresource, String namespace, String name, String user,
+    public record Event(String verb, String apiGroup, String resource, String subresource, String namespace, String name, String user,
             String userAgent, String requestUri, int code) {
 
         private static final Set<String> WRITES = Set.of("create", "update", "patch", "delete", "deletecollection");
 
         static Event of(JsonNode event) {
             JsonNode ref = event.path("objectRef");
-            return new Event(event.path("verb").asText(), ref.path("resource").asText(), ref.path("subresource").asText(),
+            return new Event(event.path("verb").asText(), ref.path("apiGroup").asText(), ref.path("resource").asText(), ref.path("subresource").asText(),
                     ref.path("namespace").asText(), ref.path("name").asText(), event.path("user").path("username").asText(),
                     event.path("userAgent").asText(), event.path("requestURI").asText(),
                     event.path("responseStatus").path("code").asInt());

@@ -51,6 +51,9 @@ public final class OperatorProcess implements AutoCloseable {
         env.put("KUBECONFIG", kubeconfig.toString());
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // One process per cluster, restarted often: a Lease would make each restart wait out the last holder's 15 s.
+        // The tests of leader election and of the chart's permissions turn it on.
+        env.put("SCALINGSTAGE_LEADER_ELECTION_ENABLED", "false");
         env.putAll(environment);
         try {
             OperatorProcess operator = new OperatorProcess(builder.start(), port, log);

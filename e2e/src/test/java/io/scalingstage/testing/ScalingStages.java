@@ -1,6 +1,9 @@
 package io.scalingstage.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.scalingstage.operator.api.v1alpha1.Condition;
@@ -25,5 +28,16 @@ public final class ScalingStages {
                 .filter(c -> type.equals(c.getType()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " condition in " + resource.getStatus().getConditions()));
+    }
+
+    /** Waits until the operator has observed the current generation and reports stage {@code stage} Ready. */
+    public static void awaitReady(KubernetesClient client, String namespace, String name, int stage, Duration timeout) {
+        await().atMost(timeout).untilAsserted(() -> {
+            ScalingStage resource = get(client, namespace, name);
+            assertThat(resource.getStatus()).isNotNull();
+            assertThat(resource.getStatus().getObservedGeneration()).isEqualTo(resource.getMetadata().getGeneration());
+            assertThat(resource.getStatus().getStage()).isEqualTo(stage);
+            assertThat(condition(resource, "Ready").getStatus()).as(condition(resource, "Ready").getMessage()).isEqualTo("True");
+        });
     }
 }

@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -37,6 +40,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
+import io.quarkus.runtime.ShutdownEvent;
 import io.scalingstage.operator.api.cnpg.Cluster;
 import io.scalingstage.operator.api.cnpg.Pooler;
 import io.scalingstage.operator.api.v1alpha1.ScalingStage;
@@ -55,7 +59,7 @@ import io.scalingstage.operator.status.DatabaseProvider;
 import io.scalingstage.operator.status.Observation;
 import io.scalingstage.operator.status.Readiness;
 import io.scalingstage.operator.status.StatusFactory;
-import io.scalingstage.operator.telemetry.DecisionEvents;
+import io.scalingstage.operator.telemetry.StageEvents;
 import io.scalingstage.operator.telemetry.PromotionGauges;
 
 /**
@@ -94,19 +98,20 @@ public class ScalingStageReconciler
     private final CloudNativePg cloudNativePg;
     private final StatusFactory statusFactory;
     private final EvidenceFetcher evidenceFetcher;
-    private final DecisionEvents decisionEvents;
+    private final StageEvents events;
     private final PromotionGauges gauges;
     private final Clock clock;
     private final int evaluationThreads;
     private volatile EvidenceSource evidence;
+    private volatile boolean stopping;
 
     public ScalingStageReconciler(CloudNativePg cloudNativePg, StatusFactory statusFactory, EvidenceFetcher evidenceFetcher,
-            DecisionEvents decisionEvents, PromotionGauges gauges, Clock clock,
+            StageEvents events, PromotionGauges gauges, Clock clock,
             @ConfigProperty(name = "scalingstage.promotion.evaluation-threads", defaultValue = "8") int evaluationThreads) {
         this.cloudNativePg = cloudNativePg;
         this.statusFactory = statusFactory;
         this.evidenceFetcher = evidenceFetcher;
-        this.decisionEvents = decisionEvents;
+        this.events = events;
         this.gauges = gauges;
         this.clock = clock;
         this.evaluationThreads = evaluationThreads;
@@ -140,7 +145,8 @@ public class ScalingStageReconciler
         LiveChildren live = LiveChildren.of(context, state.databaseProviderInstalled());
         ScalingStageStatus status = statusFactory.reconciled(state.plan(), observe(state, live), retained(state, live),
                 databaseProvider(state), state.promotion());
-        state.promotion().recorded().ifPresent(decision -> decisionEvents.tell(primary, decision));
+        state.promotion().recorded().ifPresent(decision -> events.decision(primary, decision));
+        events.transitions(primary, status);
         gauges.stage(ResourceID.fromResource(primary), status.getStage(), status.getRecommendedStage());
         UpdateControl<ScalingStage> control = StatusFactory.same(primary.getStatus(), status)
                 ? UpdateControl.noUpdate()
@@ -149,12 +155,23 @@ public class ScalingStageReconciler
         return state.databaseProviderInstalled() ? control : control.rescheduleAfter(cloudNativePg.recheckInterval());
     }
 
+    /** Runs before the Operator SDK stops its executors (a lower priority is notified first). */
+    void stopping(@Observes @Priority(1) ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Override
     public ErrorStatusUpdateControl<ScalingStage> updateErrorStatus(ScalingStage primary, Context<ScalingStage> context,
             Exception e) {
+        if (stopping) {
+            // A reconcile cut short by this process's own shutdown (its executors refuse work) is no failure of the
+            // ScalingStage: writing one would mark it Degraded until the next operator rewrites the status.
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
         Optional<Promotion> promotion = ReconcileState.find(context).map(ReconcileState::promotion);
-        promotion.flatMap(Promotion::recorded).ifPresent(decision -> decisionEvents.tell(primary, decision));
+        promotion.flatMap(Promotion::recorded).ifPresent(decision -> events.decision(primary, decision));
         ScalingStageStatus status = statusFactory.failed(primary, Failures.describe(e), promotion);
+        events.transitions(primary, status);
         return StatusFactory.same(primary.getStatus(), status)
                 ? ErrorStatusUpdateControl.noStatusUpdate()
                 : ErrorStatusUpdateControl.patchStatus(statusPatch(primary, status));

@@ -23,18 +23,18 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Singular("scalingstage")
 @Plural("scalingstages")
 @ShortNames("sst")
-// The generator orders columns by jsonPath; the bracket spellings (same meaning) make kubectl show
-// AGE STAGE READY RECOMMENDED, and under -o wide MODE before them and REASON after READY.
+// kubectl prints these in this order (PrinterColumnOrder keeps it): NAME STAGE RECOMMENDED READY AGE, and under
+// -o wide MODE and REASON after READY.
 @AdditionalPrinterColumn(name = "Stage", jsonPath = ".status.stage", type = AdditionalPrinterColumn.Type.INTEGER,
         getDescription = "The effective stage the operator has reconciled")
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status['conditions'][?(@.type==\"Ready\")].status",
-        getDescription = "Whether every component of the stage is ready")
-@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status['conditions'][?(@.type==\"Ready\")]['reason']", priority = 1,
-        getDescription = "Why the ScalingStage is or is not ready")
-@AdditionalPrinterColumn(name = "Recommended", jsonPath = ".status['recommendedStage']", type = AdditionalPrinterColumn.Type.INTEGER,
+@AdditionalPrinterColumn(name = "Recommended", jsonPath = ".status.recommendedStage", type = AdditionalPrinterColumn.Type.INTEGER,
         getDescription = "The stage the metrics recommend")
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+        getDescription = "Whether every component of the stage is ready")
 @AdditionalPrinterColumn(name = "Mode", jsonPath = ".spec.promotion.mode", priority = 1,
         getDescription = "How promotion acts on a recommendation")
+@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", priority = 1,
+        getDescription = "Why the ScalingStage is or is not ready")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 // Child names append up to 23 characters ("-<service>" of stage 8); a Service name is an RFC 1035 label of 63 at most.
 @ValidationRule(value = "size(self.metadata.name) <= 40 && self.metadata.name.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$')",
