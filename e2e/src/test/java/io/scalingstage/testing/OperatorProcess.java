@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,22 +39,42 @@ public final class OperatorProcess implements AutoCloseable {
      * ready.
      */
     public static OperatorProcess start(Path kubeconfig, Path log, Map<String, String> environment) {
-        Toolchain tools = Toolchain.get();
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
+        ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", tools.operatorJar().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                "-Xmx256m", "-jar", Toolchain.get().operatorJar().toString());
+        builder.environment().putAll(withDefaults(environment));
+        return start(builder, kubeconfig, log);
+    }
+
+    /**
+     * Starts the operator as {@code command} in {@code workingDirectory} with no environment but {@code environment}
+     * (a container image's way to run it), authenticated by {@code kubeconfig}; waits until it is ready.
+     */
+    public static OperatorProcess start(List<String> command, Path workingDirectory, Map<String, String> environment,
+            Path kubeconfig, Path log) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(withDefaults(environment));
+        return start(builder, kubeconfig, log);
+    }
+
+    /**
+     * One process per cluster, restarted often: a Lease would make each restart wait out the last holder's 15 s. The
+     * tests of leader election and of the chart's permissions turn it on.
+     */
+    private static Map<String, String> withDefaults(Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(Map.of("SCALINGSTAGE_LEADER_ELECTION_ENABLED", "false"));
+        env.putAll(environment);
+        return env;
+    }
+
+    private static OperatorProcess start(ProcessBuilder builder, Path kubeconfig, Path log) {
+        int port = freePort();
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("KUBECONFIG", kubeconfig.toString());
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        // One process per cluster, restarted often: a Lease would make each restart wait out the last holder's 15 s.
-        // The tests of leader election and of the chart's permissions turn it on.
-        env.put("SCALINGSTAGE_LEADER_ELECTION_ENABLED", "false");
-        env.putAll(environment);
         try {
             OperatorProcess operator = new OperatorProcess(builder.start(), port, log);
             operator.awaitReady();
@@ -66,6 +86,10 @@ public final class OperatorProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public Path log() {

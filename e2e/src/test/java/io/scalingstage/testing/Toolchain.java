@@ -95,6 +95,15 @@ public final class Toolchain {
         return jar;
     }
 
+    /** The operator's container image as the build writes it: a {@code docker save} tarball from Jib. */
+    public Path operatorImage() {
+        Path image = root.resolve("operator/target/scalingstage-operator-image.tar");
+        if (!Files.exists(image)) {
+            throw new IllegalStateException(image + " does not exist: run ./mvnw package first");
+        }
+        return image;
+    }
+
     /** A folder under e2e/target for one test's logs. */
     public Path logDirectory(String name) {
         Path dir = root.resolve("e2e/target/test-logs").resolve(name);
