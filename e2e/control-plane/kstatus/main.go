@@ -1,5 +1,7 @@
 // Command kstatus prints what kstatus, the status library behind Flux's health checks
-// (sigs.k8s.io/cli-utils/pkg/kstatus/status), computes for one Kubernetes object.
+// (sigs.k8s.io/cli-utils/pkg/kstatus/status), computes for one Kubernetes object. Flux imports it
+// through its fork github.com/fluxcd/cli-utils, whose pkg/kstatus/status (v1.3.0, v1.4.0) is this
+// code with its import paths changed; v1.4.0 needs Go 1.27, newer than this machine's.
 //
 //	kstatus [FILE]    reads the object as JSON from FILE, or from standard input without one
 //
