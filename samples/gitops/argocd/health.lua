@@ -29,6 +29,16 @@ local function isTrue(c)
   return c ~= nil and c.status == "True"
 end
 
+local function firstTrue(conditions, type, otherType)
+  for _, t in ipairs({ type, otherType }) do
+    local c = condition(conditions, t)
+    if isTrue(c) then
+      return c
+    end
+  end
+  return nil
+end
+
 local function result(status, message)
   return { status = status, message = message }
 end
@@ -45,21 +55,14 @@ local function health()
   end
 
   local conditions = status.conditions
-  local degraded = condition(conditions, "Degraded")
-  local stalled = condition(conditions, "Stalled")
-  if isTrue(degraded) then
-    return result("Degraded", degraded.message)
+  -- Each pair says the same in the operator's words and kstatus's: either one is enough.
+  local stuck = firstTrue(conditions, "Degraded", "Stalled")
+  if stuck ~= nil then
+    return result("Degraded", stuck.message)
   end
-  if isTrue(stalled) then
-    return result("Degraded", stalled.message)
-  end
-  local progressing = condition(conditions, "Progressing")
-  local reconciling = condition(conditions, "Reconciling")
-  if isTrue(progressing) then
-    return result("Progressing", progressing.message)
-  end
-  if isTrue(reconciling) then
-    return result("Progressing", reconciling.message)
+  local moving = firstTrue(conditions, "Progressing", "Reconciling")
+  if moving ~= nil then
+    return result("Progressing", moving.message)
   end
 
   local ready = condition(conditions, "Ready")

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -129,25 +130,27 @@ class GitOpsE2E {
     @Test
     @Order(4)
     void aRecommendationWaitingForAPersonIsSuspended() throws IOException {
-        installCloudNativePg();
-        String namespace = cluster.createNamespace("recommend");
-        new AppSignals(fixture.exporter(), namespace).appCpu(0.9);
-        apply(namespace, PromotionFixture.scalingStage("Recommend", "5s", fixture.prometheusSettings(), "", ""));
-
-        capture(GitOpsCase.RECOMMENDED, awaitObject(namespace, object -> ready(object)
-                && "True".equals(condition(object, "PromotionRecommended").path("status").asText())));
+        capture(GitOpsCase.RECOMMENDED, withFiringTrigger("Recommend",
+                object -> "True".equals(condition(object, "PromotionRecommended").path("status").asText())));
     }
 
     @Test
     @Order(5)
     void manualModeWithItsTriggerFiringIsSuspended() throws IOException {
-        installCloudNativePg();
-        String namespace = cluster.createNamespace("manual");
-        new AppSignals(fixture.exporter(), namespace).appCpu(0.9);
-        apply(namespace, PromotionFixture.scalingStage("Manual", "5s", fixture.prometheusSettings(), "", ""));
+        capture(GitOpsCase.MANUAL_TRIGGER_FIRING, withFiringTrigger("Manual",
+                object -> "Firing".equals(object.at("/status/plan/state").asText())));
+    }
 
-        capture(GitOpsCase.MANUAL_TRIGGER_FIRING, awaitObject(namespace, object -> ready(object)
-                && "Firing".equals(object.at("/status/plan/state").asText())));
+    /**
+     * A stage-1 ScalingStage in that promotion mode whose app's CPU stays above its trigger on real Prometheus data,
+     * as the API server returns it once it is ready and {@code wanted} accepts it.
+     */
+    private String withFiringTrigger(String mode, Predicate<JsonNode> wanted) {
+        installCloudNativePg();
+        String namespace = cluster.createNamespace(mode.toLowerCase(Locale.ROOT));
+        new AppSignals(fixture.exporter(), namespace).appCpu(0.9);
+        apply(namespace, PromotionFixture.scalingStage(mode, "5s", fixture.prometheusSettings(), "", ""));
+        return awaitObject(namespace, object -> ready(object) && wanted.test(object));
     }
 
     /**
