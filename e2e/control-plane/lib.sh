@@ -22,6 +22,14 @@ METRICS_SERVER=$(path_of metrics-server "$METRICS_SERVER_VERSION")
 PROMETHEUS=$(path_of prometheus "$PROMETHEUS_VERSION")
 CNPG_CRDS="$cache/crds/cloudnative-pg-$CNPG_VERSION"
 TOOLS=(ETCD KUBE_APISERVER KUBE_CONTROLLER_MANAGER KUBE_SCHEDULER KUBECTL KWOK KWOKCTL HELM HELM4 METRICS_SERVER PROMETHEUS)
+LUA=$(path_of lua5.1 "$LUA_VERSION")
+# The kstatus check is the project's own source: its cache entry is named by the cli-utils it pins and a digest
+# of its files, so an edit rebuilds it.
+KSTATUS_SRC="$here/kstatus"
+KSTATUS_VERSION="$(sed -n 's#^[[:space:]]*sigs.k8s.io/cli-utils \(v[^ ]*\)$#\1#p' "$KSTATUS_SRC/go.mod")-$(
+  cat "$KSTATUS_SRC/go.mod" "$KSTATUS_SRC/go.sum" "$KSTATUS_SRC/main.go" | sha256sum | cut -c1-8)"
+KSTATUS=$(path_of kstatus "$KSTATUS_VERSION")
+TOOLS+=(LUA KSTATUS)
 
 # The directory of a pinned Go module in the module cache (downloaded through the proxy if absent).
 module_dir() { (cd "$here" && go mod download -json "$1" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p'); }

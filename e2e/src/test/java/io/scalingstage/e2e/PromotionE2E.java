@@ -330,32 +330,13 @@ class PromotionE2E {
     }
 
     private void apply(String namespace, String mode, String window, String promotionLines, String specLines) {
-        apply(namespace, mode, window, "{url: \"" + prometheus.url() + "\", scrapeInterval: 1s}", promotionLines, specLines);
+        apply(namespace, mode, window, fixture.prometheusSettings(), promotionLines, specLines);
     }
 
-    /**
-     * Applies a ScalingStage {@code shop} at stage 1 with the mode, window and {@code spec.promotion.prometheus} given,
-     * and any extra lines under {@code spec.promotion} and {@code spec}.
-     */
+    /** Applies {@link PromotionFixture#scalingStage} in {@code namespace}. */
     private void apply(String namespace, String mode, String window, String prometheusSettings, String promotionLines,
             String specLines) {
-        String manifest = """
-                apiVersion: scalingstage.io/v1alpha1
-                kind: ScalingStage
-                metadata: {name: shop}
-                spec:
-                  stage: 1
-                %s  app:
-                    image: registry.example/shop:1.4.2
-                    staticPaths: [/static]
-                    resources: {requests: {cpu: 500m}}
-                  promotion:
-                    mode: %s
-                    interval: 1s
-                    for: %s
-                    cooldown: 10s
-                    prometheus: %s
-                %s""".formatted(specLines, mode, window, prometheusSettings, promotionLines);
+        String manifest = PromotionFixture.scalingStage(mode, window, prometheusSettings, promotionLines, specLines);
         Commands.Result applied = cluster.kubectl(manifest, "apply", "--server-side", "-n", namespace, "-f", "-");
         assertThat(applied.exit()).as(applied.stderr()).isZero();
     }

@@ -68,6 +68,21 @@ public final class Toolchain {
         return path("PROMETHEUS");
     }
 
+    /** Debian's Lua 5.1 interpreter, the Lua Argo CD runs health checks in. */
+    public Path lua() {
+        return path("LUA");
+    }
+
+    /** The project's kstatus check: prints what sigs.k8s.io/cli-utils' kstatus, as Flux uses it, makes of an object. */
+    public Path kstatus() {
+        return path("KSTATUS");
+    }
+
+    /** The Argo CD health check for ScalingStages, as checked in. */
+    public Path argoCdHealthCheck() {
+        return root.resolve("samples/gitops/argocd/health.lua");
+    }
+
     /** The folder with CloudNativePG's Cluster and Pooler CRDs, taken from its pinned Go module. */
     public Path cloudNativePgCrds() {
         return path("CNPG_CRDS");

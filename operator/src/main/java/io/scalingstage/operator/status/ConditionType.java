@@ -8,13 +8,17 @@ public final class ConditionType {
     public static final String READY = "Ready";
     public static final String PROGRESSING = "Progressing";
     public static final String DEGRADED = "Degraded";
+    /** kstatus's name for a rollout under way (sigs.k8s.io/cli-utils, read by Flux): Progressing unless stalled. */
+    public static final String RECONCILING = "Reconciling";
+    /** kstatus's name for a stage the operator cannot take further by itself: Degraded. */
+    public static final String STALLED = "Stalled";
     public static final String METRICS_AVAILABLE = "MetricsAvailable";
     public static final String PROMOTION_RECOMMENDED = "PromotionRecommended";
     public static final String PREMATURE_SCALING = "PrematureScaling";
     public static final String RETAINED_COMPONENTS = "RetainedComponents";
 
-    static final List<String> ORDER = List.of(READY, PROGRESSING, DEGRADED, METRICS_AVAILABLE, PROMOTION_RECOMMENDED,
-            PREMATURE_SCALING, RETAINED_COMPONENTS);
+    static final List<String> ORDER = List.of(READY, PROGRESSING, DEGRADED, RECONCILING, STALLED, METRICS_AVAILABLE,
+            PROMOTION_RECOMMENDED, PREMATURE_SCALING, RETAINED_COMPONENTS);
 
     private ConditionType() {
     }

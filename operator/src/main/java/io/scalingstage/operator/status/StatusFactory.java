@@ -53,33 +53,38 @@ public class StatusFactory {
         List<Observation> waiting = observations.stream().filter(o -> !o.ready()).toList();
         List<Observation> failed = observations.stream().filter(o -> o.failure() != null).toList();
         List<Condition> conditions = new ArrayList<>();
+        Condition progressing;
+        Condition degraded;
         if (!provider.installed()) {
             String message = "CloudNativePG is not installed: the API server does not serve " + provider.apiVersion()
                     + " Cluster and Pooler. Install CloudNativePG 1.30 or later; the operator looks again every "
                     + provider.recheckSeconds() + "s.";
             conditions.add(condition(ConditionType.READY, false, "DatabaseProviderMissing", message));
-            conditions.add(condition(ConditionType.PROGRESSING, false, "DatabaseProviderMissing",
-                    "Stage " + plan.stage() + " cannot be reached without a database."));
-            conditions.add(condition(ConditionType.DEGRADED, true, "DatabaseProviderMissing", message));
+            progressing = condition(ConditionType.PROGRESSING, false, "DatabaseProviderMissing",
+                    "Stage " + plan.stage() + " cannot be reached without a database.");
+            degraded = condition(ConditionType.DEGRADED, true, "DatabaseProviderMissing", message);
         } else {
             if (waiting.isEmpty()) {
                 conditions.add(condition(ConditionType.READY, true, "AllComponentsReady",
                         "Stage " + plan.stage() + " is ready: " + observations.size() + " of " + observations.size()
                                 + " objects are ready."));
-                conditions.add(condition(ConditionType.PROGRESSING, false, "Converged",
-                        "Every object of stage " + plan.stage() + " is applied and ready."));
+                progressing = condition(ConditionType.PROGRESSING, false, "Converged",
+                        "Every object of stage " + plan.stage() + " is applied and ready.");
             } else {
                 conditions.add(condition(ConditionType.READY, false, "ComponentsNotReady", "Waiting for " + waiting.stream()
                         .map(o -> o.describe() + " (" + o.message() + ")").collect(Collectors.joining(", ")) + "."));
-                conditions.add(condition(ConditionType.PROGRESSING, true, "RollingOut",
+                progressing = condition(ConditionType.PROGRESSING, true, "RollingOut",
                         "Rolling out stage " + plan.stage() + ": " + (observations.size() - waiting.size()) + " of "
-                                + observations.size() + " objects are ready."));
+                                + observations.size() + " objects are ready.");
             }
-            conditions.add(failed.isEmpty()
+            degraded = failed.isEmpty()
                     ? condition(ConditionType.DEGRADED, false, "ReconcileSucceeded", "The last reconcile applied every object.")
                     : condition(ConditionType.DEGRADED, true, "ChildFailed", failed.stream()
-                            .map(o -> o.describe() + ": " + o.failure() + ": " + o.message()).collect(Collectors.joining("; "))));
+                            .map(o -> o.describe() + ": " + o.failure() + ": " + o.message()).collect(Collectors.joining("; ")));
         }
+        conditions.add(progressing);
+        conditions.add(degraded);
+        conditions.addAll(kstatus(degraded, progressing));
         conditions.addAll(PromotionConditions.of(promotion, resource.getSpec()));
         conditions.add(premature(plan));
         conditions.add(retained(plan, retained));
@@ -97,14 +102,18 @@ public class StatusFactory {
 
     /**
      * The status after a reconcile that failed: the conditions say why, the promotion decided before the failure is
-     * kept, the rest stays as it was.
+     * kept, the rest stays as it was. The failure is this generation's outcome, so observedGeneration moves to it:
+     * kstatus reads Stalled only on a status that has observed the latest generation.
      */
     public ScalingStageStatus failed(ScalingStage resource, String why, Optional<Promotion> promotion) {
         String message = "Reconcile failed: " + why;
         ScalingStageStatus status = promotion.map(p -> promoted(carriedOver(resource), p)).orElseGet(() -> carriedOver(resource));
+        status.setObservedGeneration(resource.getMetadata().getGeneration());
         List<Condition> conditions = new ArrayList<>();
         conditions.add(condition(ConditionType.READY, false, "ReconcileFailed", message));
-        conditions.add(condition(ConditionType.DEGRADED, true, "ReconcileFailed", message));
+        Condition degraded = condition(ConditionType.DEGRADED, true, "ReconcileFailed", message);
+        conditions.add(degraded);
+        conditions.addAll(stalled(degraded));
         status.setConditions(merge(resource, conditions));
         return status;
     }
@@ -112,6 +121,26 @@ public class StatusFactory {
     /** Whether writing {@code next} would change anything. */
     public static boolean same(ScalingStageStatus current, ScalingStageStatus next) {
         return current != null && JSON.valueToTree(current).equals(JSON.valueToTree(next));
+    }
+
+    /**
+     * kstatus's own pair (sigs.k8s.io/cli-utils, which Flux waits with), named after Degraded and Progressing so they
+     * cannot disagree with them. Without it kstatus falls back on Ready, which cannot tell a rollout from a stage
+     * that is stuck: a stuck one would read InProgress until Flux's timeout rather than Failed at once.
+     */
+    private static List<Condition> kstatus(Condition degraded, Condition progressing) {
+        return "True".equals(degraded.getStatus()) ? stalled(degraded)
+                : List.of(renamed(ConditionType.RECONCILING, progressing), renamed(ConditionType.STALLED, degraded));
+    }
+
+    /** The operator cannot take the stage further by itself: Stalled says why, and nothing is reconciling. */
+    private static List<Condition> stalled(Condition degraded) {
+        return List.of(condition(ConditionType.RECONCILING, false, degraded.getReason(),
+                "Nothing moves until the cause in Stalled is fixed."), renamed(ConditionType.STALLED, degraded));
+    }
+
+    private static Condition renamed(String type, Condition source) {
+        return condition(type, source.getStatus(), source.getReason(), source.getMessage());
     }
 
     private static Condition premature(StagePlan plan) {

@@ -34,8 +34,8 @@ class StatusFactoryTest {
         assertThat(status.getObservedGeneration()).isEqualTo(1L);
         assertThat(status.getStage()).isEqualTo(1);
         assertThat(status.getConditions()).extracting(Condition::getType)
-                .containsExactly("Ready", "Progressing", "Degraded", "MetricsAvailable", "PromotionRecommended",
-                        "PrematureScaling", "RetainedComponents");
+                .containsExactly("Ready", "Progressing", "Degraded", "Reconciling", "Stalled", "MetricsAvailable",
+                        "PromotionRecommended", "PrematureScaling", "RetainedComponents");
         assertThat(condition(status, "Ready")).satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("True");
             assertThat(c.getReason()).isEqualTo("AllComponentsReady");
@@ -44,6 +44,14 @@ class StatusFactoryTest {
         });
         assertThat(condition(status, "Progressing").getStatus()).isEqualTo("False");
         assertThat(condition(status, "Degraded").getStatus()).isEqualTo("False");
+        assertThat(condition(status, "Reconciling")).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("False");
+            assertThat(c.getReason()).isEqualTo("Converged");
+        });
+        assertThat(condition(status, "Stalled")).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("False");
+            assertThat(c.getReason()).isEqualTo("ReconcileSucceeded");
+        });
         assertThat(status.getComponents()).hasSize(3).allMatch(c -> c.getReady());
         assertThat(status.getPlan().getNextStage()).isEqualTo(2);
         assertThat(status.getPlan().getAdds()).containsExactly("databaseIsolation", "ingress");
@@ -64,6 +72,12 @@ class StatusFactoryTest {
                 .isEqualTo("Waiting for Deployment shop (0/1 replicas available, 1 updated), Cluster shop-db (Setting up primary).");
         assertThat(condition(status, "Progressing").getStatus()).isEqualTo("True");
         assertThat(condition(status, "Progressing").getMessage()).contains("1 of 3 objects are ready");
+        assertThat(condition(status, "Reconciling")).as("kstatus's name for it").satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("True");
+            assertThat(c.getReason()).isEqualTo("RollingOut");
+            assertThat(c.getMessage()).isEqualTo(condition(status, "Progressing").getMessage());
+        });
+        assertThat(condition(status, "Stalled").getStatus()).isEqualTo("False");
     }
 
     @Test
@@ -77,6 +91,12 @@ class StatusFactoryTest {
         });
         assertThat(condition(status, "Degraded").getStatus()).isEqualTo("True");
         assertThat(condition(status, "Progressing").getStatus()).isEqualTo("False");
+        assertThat(condition(status, "Stalled")).as("a person must install it").satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("True");
+            assertThat(c.getReason()).isEqualTo("DatabaseProviderMissing");
+            assertThat(c.getMessage()).isEqualTo(condition(status, "Degraded").getMessage());
+        });
+        assertThat(condition(status, "Reconciling").getStatus()).isEqualTo("False");
     }
 
     @Test
@@ -138,11 +158,30 @@ class StatusFactoryTest {
 
         assertThat(condition(status, "Ready").getReason()).isEqualTo("ReconcileFailed");
         assertThat(condition(status, "Degraded").getMessage()).isEqualTo("Reconcile failed: admission webhook denied the request");
+        assertThat(condition(status, "Stalled")).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("True");
+            assertThat(c.getReason()).isEqualTo("ReconcileFailed");
+            assertThat(c.getMessage()).isEqualTo("Reconcile failed: admission webhook denied the request");
+        });
+        assertThat(condition(status, "Reconciling").getStatus()).isEqualTo("False");
         assertThat(condition(status, "Progressing").getLastTransitionTime()).isEqualTo("2026-11-25T10:00:00Z");
         assertThat(status.getConditions()).extracting(Condition::getType)
-                .containsExactly("Ready", "Progressing", "Degraded", "MetricsAvailable", "PromotionRecommended",
-                        "PrematureScaling", "RetainedComponents");
+                .containsExactly("Ready", "Progressing", "Degraded", "Reconciling", "Stalled", "MetricsAvailable",
+                        "PromotionRecommended", "PrematureScaling", "RetainedComponents");
         assertThat(status.getComponents()).hasSize(3);
+    }
+
+    @Test
+    void aNewGenerationThatFailsIsObservedSoTheStallIsReadAsThisGenerations() {
+        ScalingStage resource = ScalingStages.atStage(1);
+        resource.setStatus(reconciled(factoryAt(T0), plan(resource), ALL_READY, List.of(), INSTALLED));
+        resource.getMetadata().setGeneration(2L);
+
+        ScalingStageStatus status = factoryAt(T0.plusSeconds(5)).failed(resource, "quota exceeded", Optional.empty());
+
+        assertThat(status.getObservedGeneration()).isEqualTo(2L);
+        assertThat(condition(status, "Stalled").getObservedGeneration()).isEqualTo(2L);
+        assertThat(status.getStage()).as("the rest is the last reconcile's").isEqualTo(1);
     }
 
     @Test
@@ -158,6 +197,9 @@ class StatusFactoryTest {
             assertThat(c.getMessage()).isEqualTo("Deployment shop: ProgressDeadlineExceeded: ReplicaSet \"shop-7d9\" has timed out progressing.");
         });
         assertThat(condition(status, "Ready").getStatus()).isEqualTo("False");
+        assertThat(condition(status, "Progressing").getStatus()).isEqualTo("True");
+        assertThat(condition(status, "Stalled").getReason()).isEqualTo("ChildFailed");
+        assertThat(condition(status, "Reconciling").getStatus()).as("a stalled stage is not reconciling").isEqualTo("False");
     }
 
     @Test
