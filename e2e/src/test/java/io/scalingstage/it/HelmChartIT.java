@@ -222,7 +222,7 @@ class HelmChartIT {
         assertThat(pod.getImagePullSecrets()).extracting(secret -> secret.getName()).containsExactly("regcred");
         assertThat(env(deployment, "QUARKUS_LOG_LEVEL")).isEqualTo("DEBUG");
         assertThat(env(deployment, "QUARKUS_LOG_CONSOLE_JSON_ENABLED")).isEqualTo("true");
-        assertThat(env(deployment, "JAVA_OPTS")).isEqualTo("-XX:MaxRAMPercentage=60");
+        assertThat(env(deployment, "JDK_JAVA_OPTIONS")).isEqualTo("-XX:MaxRAMPercentage=60");
         assertThat(env(deployment, "HTTP_PROXY")).isEqualTo("http://proxy.example:3128");
         assertThat(operator.getResources().getLimits()).containsEntry("memory", new Quantity("600Mi"));
         assertThat(operator.getResources().getRequests()).containsEntry("memory", new Quantity("300Mi"));

@@ -19,8 +19,9 @@ public class ScalingStageStatus {
     @JsonPropertyDescription("The stage the metrics recommend; unset until promotion has evaluated the current stage's exit trigger.")
     private Integer recommendedStage;
 
-    @JsonPropertyDescription("Ready, Progressing, Degraded, MetricsAvailable, PromotionRecommended, PrematureScaling and "
-            + "RetainedComponents, following the Kubernetes condition conventions.")
+    @JsonPropertyDescription("Ready, Progressing, Degraded, Reconciling and Stalled (kstatus's pair, which Flux "
+            + "reads), MetricsAvailable, PromotionRecommended, PrematureScaling and RetainedComponents, following "
+            + "the Kubernetes condition conventions.")
     private List<Condition> conditions = new ArrayList<>();
 
     @JsonPropertyDescription("Every object the operator manages for this stage, with its readiness.")
