@@ -2,8 +2,11 @@ package io.scalingstage.operator.reconciler;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
 
 /** A failed reconcile in one line a person can act on: which dependent failed, and the root cause's own words. */
@@ -11,6 +14,8 @@ final class Failures {
 
     /** A condition message is read in kubectl's output: long enough for the cause, not for a stack trace. */
     static final int MAX_LENGTH = 1024;
+    /** Client errors a retry gets past: not found (created meanwhile), timeout, conflict, too many requests. */
+    private static final Set<Integer> PASSING = Set.of(404, 408, 409, 429);
 
     private Failures() {
     }
@@ -23,6 +28,31 @@ final class Failures {
                         .collect(Collectors.joining("; "))
                 : rootCause(error);
         return description.length() <= MAX_LENGTH ? description : description.substring(0, MAX_LENGTH - 1) + "…";
+    }
+
+    /**
+     * Whether retrying cannot help until someone acts: the API server refused a request as the client's fault (a
+     * 4xx: invalid, forbidden, over quota, denied by a webhook), save those that pass by themselves (a conflict, a
+     * throttle, a timeout, a missing object that a retry creates). Anything else, an unreachable API server
+     * included, may pass.
+     */
+    static boolean needsPerson(Exception error) {
+        Stream<Throwable> failures = error instanceof AggregatedOperatorException aggregated
+                ? aggregated.getAggregatedExceptions().values().stream().map(Throwable.class::cast)
+                : error.getCause() instanceof AggregatedOperatorException aggregated
+                        ? aggregated.getAggregatedExceptions().values().stream().map(Throwable.class::cast)
+                        : Stream.of(error);
+        return failures.anyMatch(Failures::refusedAsTheClientsFault);
+    }
+
+    private static boolean refusedAsTheClientsFault(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof KubernetesClientException refused) {
+                int code = refused.getCode();
+                return code >= 400 && code < 500 && !PASSING.contains(code);
+            }
+        }
+        return false;
     }
 
     private static String rootCause(Throwable error) {

@@ -170,7 +170,7 @@ public class ScalingStageReconciler
         }
         Optional<Promotion> promotion = ReconcileState.find(context).map(ReconcileState::promotion);
         promotion.flatMap(Promotion::recorded).ifPresent(decision -> events.decision(primary, decision));
-        ScalingStageStatus status = statusFactory.failed(primary, Failures.describe(e), promotion);
+        ScalingStageStatus status = statusFactory.failed(primary, Failures.describe(e), Failures.needsPerson(e), promotion);
         events.transitions(primary, status);
         return StatusFactory.same(primary.getStatus(), status)
                 ? ErrorStatusUpdateControl.noStatusUpdate()

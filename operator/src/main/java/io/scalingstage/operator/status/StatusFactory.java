@@ -104,8 +104,11 @@ public class StatusFactory {
      * The status after a reconcile that failed: the conditions say why, the promotion decided before the failure is
      * kept, the rest stays as it was. The failure is this generation's outcome, so observedGeneration moves to it:
      * kstatus reads Stalled only on a status that has observed the latest generation.
+     *
+     * @param needsPerson whether retrying cannot help (Stalled), or the failure may pass and the operator retries
+     *     (Reconciling), so Flux does not give up on an API server that hiccupped
      */
-    public ScalingStageStatus failed(ScalingStage resource, String why, Optional<Promotion> promotion) {
+    public ScalingStageStatus failed(ScalingStage resource, String why, boolean needsPerson, Optional<Promotion> promotion) {
         String message = "Reconcile failed: " + why;
         ScalingStageStatus status = promotion.map(p -> promoted(carriedOver(resource), p)).orElseGet(() -> carriedOver(resource));
         status.setObservedGeneration(resource.getMetadata().getGeneration());
@@ -113,7 +116,9 @@ public class StatusFactory {
         conditions.add(condition(ConditionType.READY, false, "ReconcileFailed", message));
         Condition degraded = condition(ConditionType.DEGRADED, true, "ReconcileFailed", message);
         conditions.add(degraded);
-        conditions.addAll(stalled(degraded));
+        conditions.addAll(needsPerson ? stalled(degraded) : List.of(
+                condition(ConditionType.RECONCILING, true, "Retrying", "Retrying after a failure that may pass: " + why),
+                condition(ConditionType.STALLED, false, "Retrying", "The operator retries with a growing delay.")));
         status.setConditions(merge(resource, conditions));
         return status;
     }

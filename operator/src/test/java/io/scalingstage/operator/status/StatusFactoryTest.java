@@ -154,7 +154,7 @@ class StatusFactoryTest {
         ScalingStage resource = ScalingStages.atStage(1);
         resource.setStatus(reconciled(factoryAt(T0), plan(resource), ALL_READY, List.of(), INSTALLED));
 
-        ScalingStageStatus status = factoryAt(T0.plusSeconds(5)).failed(resource, "admission webhook denied the request", Optional.empty());
+        ScalingStageStatus status = factoryAt(T0.plusSeconds(5)).failed(resource, "admission webhook denied the request", true, Optional.empty());
 
         assertThat(condition(status, "Ready").getReason()).isEqualTo("ReconcileFailed");
         assertThat(condition(status, "Degraded").getMessage()).isEqualTo("Reconcile failed: admission webhook denied the request");
@@ -172,12 +172,27 @@ class StatusFactoryTest {
     }
 
     @Test
+    void aFailureThatMayPassIsReconcilingNotStalled() {
+        ScalingStage resource = ScalingStages.atStage(1);
+        resource.setStatus(reconciled(factoryAt(T0), plan(resource), ALL_READY, List.of(), INSTALLED));
+
+        ScalingStageStatus status = factoryAt(T0.plusSeconds(5)).failed(resource, "connect timed out", false, Optional.empty());
+
+        assertThat(condition(status, "Degraded").getStatus()).isEqualTo("True");
+        assertThat(condition(status, "Stalled").getStatus()).isEqualTo("False");
+        assertThat(condition(status, "Reconciling")).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("True");
+            assertThat(c.getMessage()).isEqualTo("Retrying after a failure that may pass: connect timed out");
+        });
+    }
+
+    @Test
     void aNewGenerationThatFailsIsObservedSoTheStallIsReadAsThisGenerations() {
         ScalingStage resource = ScalingStages.atStage(1);
         resource.setStatus(reconciled(factoryAt(T0), plan(resource), ALL_READY, List.of(), INSTALLED));
         resource.getMetadata().setGeneration(2L);
 
-        ScalingStageStatus status = factoryAt(T0.plusSeconds(5)).failed(resource, "quota exceeded", Optional.empty());
+        ScalingStageStatus status = factoryAt(T0.plusSeconds(5)).failed(resource, "quota exceeded", true, Optional.empty());
 
         assertThat(status.getObservedGeneration()).isEqualTo(2L);
         assertThat(condition(status, "Stalled").getObservedGeneration()).isEqualTo(2L);
