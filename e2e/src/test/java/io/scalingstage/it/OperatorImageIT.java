@@ -3,6 +3,7 @@ package io.scalingstage.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -36,10 +38,12 @@ import io.scalingstage.testing.Toolchain;
 import io.scalingstage.testing.WithApiServer;
 
 /**
- * The operator's container image as the build writes it (Jib through Quarkus, on the base operator/image/base makes):
- * its config runs the operator as a non-root numeric user and exposes the HTTP port of health and metrics, its layers
- * hold the application and the x86-64 Java runtime the entrypoint names, and that runtime, on the image's own C
- * library, runs the image's own application against an API server without writing into the image.
+ * The operator's container image as the build writes it (Jib through Quarkus, on the base operator/image/base makes,
+ * written out by operator/image/docker): an OCI image layout named after the image Quarkus built, each blob under the
+ * digest of its bytes and at the size its descriptor gives; its config runs the operator as a non-root numeric user
+ * and exposes the HTTP port of health and metrics, its layers hold the application and the x86-64 Java runtime the
+ * entrypoint names, and that runtime, on the image's own C library, runs the image's own application against an API
+ * server without writing into the image.
  */
 @WithApiServer(cloudNativePg = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,6 +51,11 @@ class OperatorImageIT {
 
     /** Quarkus's one HTTP port: /q/health and /q/metrics, the chart's containerPort. */
     private static final String HTTP_PORT = "8080/tcp";
+
+    private static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+    private static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    private static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
+    private static final String OCI_GZIP_LAYER = "application/vnd.oci.image.layer.v1.tar+gzip";
 
     private final LocalCluster cluster;
     private ContainerImage image;
@@ -58,6 +67,59 @@ class OperatorImageIT {
     @BeforeAll
     void unpack(@TempDir Path directory) throws IOException {
         image = ContainerImage.unpack(Toolchain.get().operatorImage(), directory);
+    }
+
+    @Test
+    void isAnOciImageLayoutNamedAfterTheBuildsImageWithEveryBlobUnderItsDigest() throws IOException {
+        assertThat(image.ociLayout().path("imageLayoutVersion").asText()).as("oci-layout's imageLayoutVersion")
+                .isEqualTo("1.0.0");
+        JsonNode index = image.index();
+        assertThat(index.path("schemaVersion").asInt()).as("index.json's schemaVersion").isEqualTo(2);
+        assertThat(index.path("mediaType").asText()).as("index.json's mediaType").isEqualTo(OCI_INDEX);
+        JsonNode manifestDescriptor = index.path("manifests").get(0); // the only one: unpack insists
+        assertThat(manifestDescriptor.path("mediaType").asText()).as("the manifest's mediaType")
+                .isEqualTo(OCI_MANIFEST);
+        // podman load and ctr image import name the image after the annotations: the name Quarkus built it as.
+        Properties artifact = new Properties();
+        try (Reader reader = Files.newBufferedReader(
+                Toolchain.get().root().resolve("operator/target/quarkus-artifact.properties"))) {
+            artifact.load(reader);
+        }
+        String reference = artifact.getProperty("metadata.container-image");
+        assertThat(reference).as("the image Quarkus built").startsWith("ghcr.io/scalingstage/scalingstage-operator:");
+        JsonNode annotations = manifestDescriptor.path("annotations");
+        assertThat(annotations.path("io.containerd.image.name").asText()).as("io.containerd.image.name")
+                .isEqualTo(reference);
+        assertThat(annotations.path("org.opencontainers.image.ref.name").asText())
+                .as("org.opencontainers.image.ref.name, the tag")
+                .isEqualTo(reference.substring(reference.lastIndexOf(':') + 1));
+
+        JsonNode manifest = image.manifest();
+        assertThat(manifest.path("schemaVersion").asInt()).as("the manifest's schemaVersion").isEqualTo(2);
+        assertThat(manifest.path("mediaType").asText()).as("the manifest's mediaType").isEqualTo(OCI_MANIFEST);
+        assertThat(manifest.path("config").path("mediaType").asText()).as("the config's mediaType")
+                .isEqualTo(OCI_CONFIG);
+        // Jib and operator/image/base gzip every layer.
+        assertThat(manifest.path("layers")).as("the layers").isNotEmpty()
+                .allSatisfy(layer -> assertThat(layer.path("mediaType").asText()).as("mediaType of layer %s", layer)
+                        .isEqualTo(OCI_GZIP_LAYER));
+
+        // Each blob's name is the digest of its bytes, and the blobs are exactly those described, at their sizes.
+        Map<String, Long> described = new TreeMap<>();
+        List<JsonNode> descriptors = new ArrayList<>(List.of(manifestDescriptor, manifest.path("config")));
+        manifest.path("layers").forEach(descriptors::add);
+        for (JsonNode descriptor : descriptors) {
+            described.put(descriptor.path("digest").asText(), descriptor.path("size").asLong());
+        }
+        Map<String, Long> blobs = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(image.blobs())) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String name = image.blobs().relativize(file).toString().replace('/', ':');
+                assertThat(ContainerImage.sha256(file)).as("the digest of blob %s", name).isEqualTo(name);
+                blobs.put(name, Files.size(file));
+            }
+        }
+        assertThat(blobs).as("the blobs' digests and sizes against the descriptors'").isEqualTo(described);
     }
 
     @Test

@@ -23,19 +23,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A container image from a {@code docker save} tarball (what Jib hands to {@code docker load}), unpacked: its
- * config and its layers applied in order into one root directory, as a container runtime lays them.
+ * A container image from an OCI image layout tarball (what the build writes), unpacked: the layout as it is
+ * ({@code oci-layout}, {@code index.json}, {@code blobs/}), the one manifest its index lists, that manifest's config,
+ * and its layers applied in order into one root directory, as a container runtime lays them.
  */
 public final class ContainerImage {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Path layout;
+    private final JsonNode index;
+    private final JsonNode manifest;
     private final JsonNode config;
     private final String configDigest;
     private final List<String> layerDigests;
     private final Path root;
 
-    private ContainerImage(JsonNode config, String configDigest, List<String> layerDigests, Path root) {
+    private ContainerImage(Path layout, JsonNode index, JsonNode manifest, JsonNode config, String configDigest,
+            List<String> layerDigests, Path root) {
+        this.layout = layout;
+        this.index = index;
+        this.manifest = manifest;
         this.config = config;
         this.configDigest = configDigest;
         this.layerDigests = layerDigests;
@@ -44,16 +52,46 @@ public final class ContainerImage {
 
     /** Unpacks {@code tarball} under {@code directory}. */
     public static ContainerImage unpack(Path tarball, Path directory) throws IOException {
-        Path blobs = Files.createDirectories(directory.resolve("blobs"));
-        Commands.output(List.of("tar", "-xf", tarball.toString(), "-C", blobs.toString()));
-        JsonNode manifest = JSON.readTree(blobs.resolve("manifest.json").toFile()).get(0);
-        byte[] config = Files.readAllBytes(blobs.resolve(manifest.get("Config").asText()));
+        Path layout = Files.createDirectories(directory.resolve("layout"));
+        Commands.output(List.of("tar", "-xf", tarball.toString(), "-C", layout.toString()));
+        JsonNode index = JSON.readTree(layout.resolve("index.json").toFile());
+        JsonNode manifests = index.path("manifests");
+        if (manifests.size() != 1) {
+            throw new IOException("index.json lists " + manifests.size() + " manifests, not one image: " + manifests);
+        }
+        JsonNode manifest = JSON.readTree(blob(layout, manifests.get(0)).toFile());
+        byte[] config = Files.readAllBytes(blob(layout, manifest.path("config")));
         Path root = Files.createDirectories(directory.resolve("rootfs"));
         List<String> layerDigests = new ArrayList<>();
-        for (JsonNode layer : manifest.get("Layers")) {
-            layerDigests.add(applyLayer(blobs.resolve(layer.asText()), root, directory.resolve("tar.log")));
+        for (JsonNode layer : manifest.path("layers")) {
+            layerDigests.add(applyLayer(layer, blob(layout, layer), root, directory.resolve("tar.log")));
         }
-        return new ContainerImage(JSON.readTree(config), sha256(config), layerDigests, root);
+        return new ContainerImage(layout, index, manifest, JSON.readTree(config), sha256(config), layerDigests, root);
+    }
+
+    /** The layout's {@code oci-layout} file: {@code imageLayoutVersion}. */
+    public JsonNode ociLayout() throws IOException {
+        return JSON.readTree(layout.resolve("oci-layout").toFile());
+    }
+
+    /** The layout's {@code index.json}: the descriptor of the image's manifest, with the image's name. */
+    public JsonNode index() {
+        return index;
+    }
+
+    /** The layout's {@code blobs} directory: {@code <algorithm>/<encoded digest>} for each blob. */
+    public Path blobs() {
+        return layout.resolve("blobs");
+    }
+
+    /** The file of the blob a descriptor ({@code mediaType}, {@code digest}, {@code size}) points to. */
+    public Path blob(JsonNode descriptor) {
+        return blob(layout, descriptor);
+    }
+
+    /** The image manifest the index points to: {@code config} and {@code layers} descriptors. */
+    public JsonNode manifest() {
+        return manifest;
     }
 
     /** The image config: {@code config.User}, {@code config.Entrypoint}, {@code rootfs.diff_ids}, ... */
@@ -143,24 +181,55 @@ public final class ContainerImage {
         return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && Files.isExecutable(path);
     }
 
-    /** Extracts a gzipped layer into {@code root} and returns the digest of its uncompressed content. */
-    private static String applyLayer(Path layer, Path root, Path log) throws IOException {
+    private static Path blob(Path layout, JsonNode descriptor) {
+        return layout.resolve("blobs").resolve(descriptor.path("digest").asText().replace(':', '/'));
+    }
+
+    /**
+     * Extracts a layer into {@code root}, uncompressed as its media type says, and returns the digest of its
+     * uncompressed content.
+     */
+    private static String applyLayer(JsonNode descriptor, Path layer, Path root, Path log) throws IOException {
+        String mediaType = descriptor.path("mediaType").asText();
+        boolean gzipped = switch (mediaType) {
+            case "application/vnd.oci.image.layer.v1.tar+gzip" -> true;
+            case "application/vnd.oci.image.layer.v1.tar" -> false;
+            default -> throw new IOException("layer " + descriptor + " is of no media type this reads: " + mediaType);
+        };
         MessageDigest digest = sha256();
         // Jib's layers carry libarchive's pax keywords, which GNU tar warns about and otherwise reads fine.
         Process tar = new ProcessBuilder("tar", "-x", "--no-same-owner", "--warning=no-unknown-keyword",
                 "-C", root.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        try (InputStream content = new DigestInputStream(new GZIPInputStream(Files.newInputStream(layer)), digest);
+        // A tar that gives up closes the pipe: what it said is the reason, not the broken pipe.
+        IOException writing = null;
+        try (InputStream file = Files.newInputStream(layer);
+                InputStream content = new DigestInputStream(gzipped ? new GZIPInputStream(file) : file, digest);
                 OutputStream stdin = tar.getOutputStream()) {
             content.transferTo(stdin);
+        } catch (IOException e) {
+            writing = e;
         }
         try {
             if (tar.waitFor() != 0) {
-                throw new IOException("tar could not extract " + layer + ":\n" + Commands.tail(log, 20));
+                throw new IOException("tar could not extract " + layer + " as " + mediaType + ":\n"
+                        + Commands.tail(log, 20), writing);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
+        }
+        if (writing != null) {
+            throw writing;
+        }
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The digest of a file's bytes, as a descriptor names it. */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream content = new DigestInputStream(Files.newInputStream(file), digest)) {
+            content.transferTo(OutputStream.nullOutputStream());
         }
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }

@@ -110,9 +110,9 @@ public final class Toolchain {
         return jar;
     }
 
-    /** The operator's container image as the build writes it: a {@code docker save} tarball from Jib. */
+    /** The operator's container image as the build writes it: an OCI image layout tarball of Jib's image. */
     public Path operatorImage() {
-        Path image = root.resolve("operator/target/scalingstage-operator-image.tar");
+        Path image = root.resolve("operator/target/scalingstage-operator-image.oci.tar");
         if (!Files.exists(image)) {
             throw new IllegalStateException(image + " does not exist: run ./mvnw package first");
         }
