@@ -3,6 +3,7 @@ package io.scalingstage.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -235,9 +237,15 @@ class HelmChartIT {
     }
 
     @Test
-    void theDefaultImageIsTheAppVersionsTag() {
+    void theDefaultImageIsTheOneTheBuildMakes() throws IOException {
         Container operator = single(render("{}"), Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
-        assertThat(operator.getImage()).isEqualTo("ghcr.io/scalingstage/scalingstage-operator:0.1.0");
+        Properties built = new Properties();
+        try (Reader reader = Files.newBufferedReader(tools.root().resolve("operator/target/quarkus-artifact.properties"))) {
+            built.load(reader);
+        }
+        assertThat(operator.getImage()).as("the chart's appVersion names the image the build tags")
+                .isEqualTo(built.getProperty("metadata.container-image"))
+                .isEqualTo("ghcr.io/scalingstage/scalingstage-operator:0.1.0");
         assertThat(operator.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
         assertThat(operator.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
         assertThat(operator.getResources().getLimits()).containsKeys("cpu", "memory");
