@@ -251,7 +251,7 @@ public class StatusFactory {
         return condition(type, status ? "True" : "False", reason, message);
     }
 
-    static Condition condition(String type, String status, String reason, String message) {
+    public static Condition condition(String type, String status, String reason, String message) {
         Condition condition = new Condition();
         condition.setType(type);
         condition.setStatus(status);

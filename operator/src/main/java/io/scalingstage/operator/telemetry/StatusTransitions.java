@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.scalingstage.operator.api.v1alpha1.Condition;
 import io.scalingstage.operator.api.v1alpha1.ScalingStageStatus;
+import io.scalingstage.operator.status.ConditionType;
 
 /**
  * What changed between two statuses that a person reading {@code kubectl describe} wants told: a new stage, the stage
@@ -29,8 +30,8 @@ public final class StatusTransitions {
                     ? "Reconciling stage " + after.getStage() + "."
                     : "Stage " + stageBefore + " -> " + after.getStage() + ": reconciling its topology."));
         }
-        Optional<Condition> degraded = condition(after, "Degraded");
-        Optional<Condition> wasDegraded = condition(before, "Degraded");
+        Optional<Condition> degraded = condition(after, ConditionType.DEGRADED);
+        Optional<Condition> wasDegraded = condition(before, ConditionType.DEGRADED);
         boolean troubled = degraded.filter(c -> "True".equals(c.getStatus())).isPresent();
         if (troubled && changed(wasDegraded, degraded)) {
             transitions.add(new Transition("Warning", degraded.get().getReason(), degraded.get().getMessage()));
@@ -39,10 +40,10 @@ public final class StatusTransitions {
             transitions.add(new Transition("Normal", "Recovered", degraded.map(Condition::getMessage)
                     .orElse("The last reconcile applied every object.")));
         }
-        Optional<Condition> ready = condition(after, "Ready");
-        if (!troubled && ready.isPresent() && changed(condition(before, "Ready"), ready)) {
+        Optional<Condition> ready = condition(after, ConditionType.READY);
+        if (!troubled && ready.isPresent() && changed(condition(before, ConditionType.READY), ready)) {
             String message = "True".equals(ready.get().getStatus()) ? ready.get().getMessage()
-                    : condition(after, "Progressing").map(Condition::getMessage).orElse(ready.get().getMessage());
+                    : condition(after, ConditionType.PROGRESSING).map(Condition::getMessage).orElse(ready.get().getMessage());
             transitions.add(new Transition("Normal", ready.get().getReason(), message));
         }
         return transitions;

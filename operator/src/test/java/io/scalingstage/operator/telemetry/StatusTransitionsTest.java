@@ -1,5 +1,6 @@
 package io.scalingstage.operator.telemetry;
 
+import static io.scalingstage.operator.status.StatusFactory.condition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -58,14 +59,5 @@ class StatusTransitionsTest {
         status.setStage(stage);
         status.setConditions(List.of(conditions));
         return status;
-    }
-
-    private static Condition condition(String type, String status, String reason, String message) {
-        Condition condition = new Condition();
-        condition.setType(type);
-        condition.setStatus(status);
-        condition.setReason(reason);
-        condition.setMessage(message);
-        return condition;
     }
 }
