@@ -49,8 +49,8 @@ public final class K3sCluster implements TestCluster, AutoCloseable {
             Toolchain tools = Toolchain.get();
             cluster.kubectlOk("apply", "--server-side", "-f", tools.scalingStageCrd().toString());
             cluster.kubectlOk("apply", "--server-side", "-f", tools.cloudNativePgCrds().toString());
-            cluster.kubectlOk("wait", "--for=condition=Established", "--timeout=60s", "crd/scalingstages.scalingstage.io",
-                    "crd/clusters.postgresql.cnpg.io", "crd/poolers.postgresql.cnpg.io");
+            cluster.awaitEstablished("scalingstages.scalingstage.io", "clusters.postgresql.cnpg.io",
+                    "poolers.postgresql.cnpg.io");
             return cluster;
         } catch (IOException e) {
             container.stop();

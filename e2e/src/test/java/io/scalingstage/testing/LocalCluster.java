@@ -61,7 +61,7 @@ public final class LocalCluster implements TestCluster, AutoCloseable {
         LocalCluster cluster = new LocalCluster(tools, name, kubeconfig, auditLog);
         try {
             cluster.kubectlOk("apply", "--server-side", "-f", tools.scalingStageCrd().toString());
-            cluster.kubectlOk("wait", "--for=condition=Established", "--timeout=60s", "crd/scalingstages.scalingstage.io");
+            cluster.awaitEstablished("scalingstages.scalingstage.io");
             return cluster;
         } catch (RuntimeException | AssertionError e) {
             cluster.close();

@@ -1,8 +1,14 @@
 package io.scalingstage.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,6 +40,17 @@ public interface TestCluster {
             throw new AssertionError("kubectl " + String.join(" ", args) + " failed: " + result.stderr());
         }
         return result.stdout();
+    }
+
+    /**
+     * Waits until the CRDs are Established. kubectl wait fails at once, rather than waiting, when it reads a CRD whose
+     * status has no conditions yet ("status.conditions accessor error"), so it is asked again until it answers.
+     */
+    default void awaitEstablished(String... crds) {
+        List<String> command = new ArrayList<>(List.of("wait", "--for=condition=Established", "--timeout=60s"));
+        Arrays.stream(crds).map(crd -> "crd/" + crd).forEach(command::add);
+        String[] arguments = command.toArray(String[]::new);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> kubectl(null, arguments).exit() == 0);
     }
 
     /** A fresh namespace that enforces the "restricted" Pod Security Standard, so every pod created there passed it. */
