@@ -1,5 +1,6 @@
 package io.scalingstage.operator.evidence;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +36,7 @@ public class EvidenceSource extends PerResourcePollingEventSource<Evidence, Scal
     private EvidenceSource(EventSourceContext<ScalingStage> context, EvidenceFetcher fetcher,
             ScheduledThreadPoolExecutor executor) {
         super(Evidence.class, context, new PerResourcePollingConfigurationBuilder<Evidence, ScalingStage, String>(
-                fetcher, java.time.Duration.ofSeconds(30))
+                fetcher, Duration.ofSeconds(30))
                 .withName(NAME)
                 .withExecutorService(executor)
                 // One piece of evidence per ScalingStage.

@@ -1,6 +1,7 @@
 package io.scalingstage.operator.evidence;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,7 @@ final class PrometheusEndpoints {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         try {
             trust.load(null, null);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new GeneralSecurityException(e);
         }
         int index = 0;
@@ -120,7 +121,7 @@ final class PrometheusEndpoints {
     }
 
     private Optional<String> key(String namespace, KeyRef ref) {
-        String cacheKey = namespace + "/" + ref.getName() + "/" + ref.getKey();
+        String cacheKey = cacheKey(namespace, ref);
         Instant now = clock.instant();
         CachedKey cached = secrets.get(cacheKey);
         if (cached != null && now.isBefore(cached.readAt().plus(SECRET_TTL))) {
@@ -137,9 +138,13 @@ final class PrometheusEndpoints {
     void forget(String namespace, PrometheusSpec spec) {
         for (KeyRef ref : new KeyRef[] { spec.getBearerTokenSecret(), spec.getCaSecret() }) {
             if (ref != null) {
-                secrets.remove(namespace + "/" + ref.getName() + "/" + ref.getKey());
+                secrets.remove(cacheKey(namespace, ref));
             }
         }
+    }
+
+    private static String cacheKey(String namespace, KeyRef ref) {
+        return namespace + "/" + ref.getName() + "/" + ref.getKey();
     }
 
     private static Problem missing(String namespace, KeyRef ref, String field) {

@@ -53,9 +53,9 @@ public final class PrometheusSource {
     public Window range(String query, Instant end, Duration length, Duration step) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("query", query);
-        form.put("start", seconds(end.minus(length)));
-        form.put("end", seconds(end));
-        form.put("step", seconds(step));
+        form.put("start", seconds(end.minus(length).toEpochMilli()));
+        form.put("end", seconds(end.toEpochMilli()));
+        form.put("step", seconds(step.toMillis()));
         Answer answer = ask("query_range", form);
         return answer.problem() != null ? Window.failed(end, length, step, answer.problem())
                 : window(end, length, step, answer.data(), "matrix");
@@ -65,14 +65,10 @@ public final class PrometheusSource {
     public Window instant(String query, Instant time) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("query", query);
-        form.put("time", seconds(time));
+        form.put("time", seconds(time.toEpochMilli()));
         Answer answer = ask("query", form);
         return answer.problem() != null ? Window.failed(time, Duration.ZERO, Duration.ZERO, answer.problem())
                 : window(time, Duration.ZERO, Duration.ZERO, answer.data(), "vector");
-    }
-
-    public URI base() {
-        return base;
     }
 
     private Answer ask(String endpoint, Map<String, String> form) {
@@ -158,12 +154,9 @@ public final class PrometheusSource {
         return new Sample(time, value);
     }
 
-    private static String seconds(Instant time) {
-        return BigDecimal.valueOf(time.toEpochMilli()).movePointLeft(3).toPlainString();
-    }
-
-    private static String seconds(Duration duration) {
-        return BigDecimal.valueOf(duration.toMillis()).movePointLeft(3).toPlainString();
+    /** Prometheus's times and durations: seconds, with the milliseconds as decimals. */
+    private static String seconds(long millis) {
+        return BigDecimal.valueOf(millis).movePointLeft(3).toPlainString();
     }
 
     /** Prometheus's data, or why there is none. */

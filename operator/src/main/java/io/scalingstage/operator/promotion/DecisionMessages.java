@@ -1,7 +1,6 @@
 package io.scalingstage.operator.promotion;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import io.scalingstage.operator.api.v1alpha1.ScalingStageSpec;
 import io.scalingstage.operator.desired.Durations;
@@ -25,17 +24,13 @@ final class DecisionMessages {
             case BelowThreshold -> subject + " is not firing (" + figures + ").";
             case Fired -> subject + " fired (" + figures + "). Mode is Manual: nothing is recommended.";
             case Recommended -> "Stage " + next + " is recommended: " + trigger.description() + " (" + figures + "). "
-                    + (trigger.recommendsOnly()
-                            ? "Stage 8 is never automatic: set spec.stage: 8 when the teams are ready."
-                            : "Set spec.stage: " + next.number() + " to move.");
+                    + trigger.howToMove();
             case Promoted -> "Promoted from stage " + stage + " to " + next + ": " + trigger.description() + " ("
                     + figures + "). Commit spec.stage: " + next.number() + " to keep it.";
             case HeldMissingData -> "Stage " + stage + " holds: its exit trigger has no complete evidence: "
                     + evidence.window().problem().map(Problem::message).orElse("no data") + ".";
-            case HeldCooldown -> subject + " fired (" + figures + "), but the stage changed at "
-                    + lastTransition.truncatedTo(ChronoUnit.SECONDS) + ": the " + spec.getPromotion().getCooldown()
-                    + " cooldown holds it until "
-                    + lastTransition.plus(PromotionPolicy.cooldown(spec)).truncatedTo(ChronoUnit.SECONDS) + ".";
+            case HeldCooldown -> subject + " fired (" + figures + "), but "
+                    + PromotionPolicy.cooldownHolds(spec, lastTransition);
             case HeldMaxStage -> subject + " fired (" + figures + "), but spec.maxStage is " + spec.getMaxStage() + ".";
         };
     }

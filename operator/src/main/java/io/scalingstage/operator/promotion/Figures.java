@@ -16,7 +16,7 @@ public final class Figures {
         if (!Double.isFinite(value)) {
             return UNKNOWN;
         }
-        return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+        return rounded(value).stripTrailingZeros().toPlainString();
     }
 
     public static String of(OptionalDouble value) {
@@ -25,7 +25,10 @@ public final class Figures {
 
     /** The value rounded as it is printed, so stored evidence and its message agree. */
     public static Double rounded(OptionalDouble value) {
-        return value.isPresent() && Double.isFinite(value.getAsDouble())
-                ? new BigDecimal(value.getAsDouble()).round(new MathContext(3)).doubleValue() : null;
+        return value.isPresent() && Double.isFinite(value.getAsDouble()) ? rounded(value.getAsDouble()).doubleValue() : null;
+    }
+
+    private static BigDecimal rounded(double value) {
+        return new BigDecimal(value).round(new MathContext(3));
     }
 }

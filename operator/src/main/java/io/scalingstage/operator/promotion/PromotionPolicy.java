@@ -125,6 +125,13 @@ public final class PromotionPolicy {
         return Durations.parse(spec.getPromotion().getCooldown());
     }
 
+    /** Why a fired trigger waits, told in the Event and in the condition. */
+    public static String cooldownHolds(ScalingStageSpec spec, Instant lastTransition) {
+        return "the stage changed at " + lastTransition.truncatedTo(ChronoUnit.SECONDS) + ": the "
+                + spec.getPromotion().getCooldown() + " cooldown holds it until "
+                + lastTransition.plus(cooldown(spec)).truncatedTo(ChronoUnit.SECONDS) + ".";
+    }
+
     private static Optional<Integer> recommended(PromotionMode mode, Stage stage, TriggerState state,
             Optional<Decision> decision, Optional<ScalingStageStatus> status, boolean sameStage) {
         if (mode == PromotionMode.Manual) {

@@ -27,4 +27,10 @@ public record Trigger(Stage stage, String description, String query, double thre
     public boolean recommendsOnly() {
         return stage == Stage.SHARDED;
     }
+
+    /** What the owner does to take the stage this trigger recommends, told in the Event and in the condition. */
+    public String howToMove() {
+        return recommendsOnly() ? "Stage 8 is never automatic: set spec.stage: 8 when the teams are ready."
+                : "Set spec.stage: " + (stage.number() + 1) + " to move.";
+    }
 }

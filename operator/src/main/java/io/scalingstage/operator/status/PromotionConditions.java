@@ -69,18 +69,14 @@ final class PromotionConditions {
         }
         return switch (promotion.decision().get()) {
             case Recommended -> StatusFactory.condition(ConditionType.PROMOTION_RECOMMENDED, "True", "TriggerFired",
-                    "Stage " + Stage.of(from.number() + 1) + " is recommended: " + held + ". " + (trigger.recommendsOnly()
-                            ? "Stage 8 is never automatic: set spec.stage: 8 when the teams are ready."
-                            : "Set spec.stage: " + (from.number() + 1) + " to move."));
+                    "Stage " + Stage.of(from.number() + 1) + " is recommended: " + held + ". " + trigger.howToMove());
             case Promoted -> StatusFactory.condition(ConditionType.PROMOTION_RECOMMENDED, "False", "Promoted",
                     "Promoted from stage " + from + " to " + promotion.stage() + " at "
                             + promotion.lastTransition().truncatedTo(ChronoUnit.SECONDS) + ": " + held + ". Commit spec.stage: "
                             + promotion.stage().number() + " to keep it.");
             case HeldCooldown -> StatusFactory.condition(ConditionType.PROMOTION_RECOMMENDED, "False", "Cooldown",
-                    "The exit trigger of stage " + from + " fired, but the stage changed at "
-                            + promotion.lastTransition().truncatedTo(ChronoUnit.SECONDS) + ": the "
-                            + spec.getPromotion().getCooldown() + " cooldown holds it until "
-                            + promotion.lastTransition().plus(PromotionPolicy.cooldown(spec)).truncatedTo(ChronoUnit.SECONDS) + ".");
+                    "The exit trigger of stage " + from + " fired, but "
+                            + PromotionPolicy.cooldownHolds(spec, promotion.lastTransition()));
             case HeldMaxStage -> StatusFactory.condition(ConditionType.PROMOTION_RECOMMENDED, "False", "MaxStageReached",
                     "The exit trigger of stage " + from + " fired, but spec.maxStage is " + spec.getMaxStage() + ".");
             case HeldMissingData -> StatusFactory.condition(ConditionType.PROMOTION_RECOMMENDED, "False",
