@@ -83,7 +83,8 @@ through the API.
 - apiGroups: [""]
   resources: ["secrets"]
   verbs: ["get", "list", "watch", "create", "patch", "delete"]
-# Promotion decisions become Events on the ScalingStage (telemetry/DecisionEvents), each a new one.
+# Promotion decisions and status transitions become Events on the ScalingStage (telemetry/StageEvents), each a new
+# one.
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create"]

@@ -99,8 +99,7 @@ class GitOpsE2E {
                 Toolchain.get().logDirectory("gitops").resolve("converge-watch.jsonl"))) {
             // The first status the operator ever wrote, whatever came after it.
             capture(GitOpsCase.CONVERGING, watch.awaitFirst(object -> object.has("status"), Duration.ofSeconds(60)).toString());
-            capture(GitOpsCase.CONVERGED, watch.awaitFirst(object -> "True".equals(condition(object, "Ready").path("status").asText()),
-                    Duration.ofSeconds(180)).toString());
+            capture(GitOpsCase.CONVERGED, watch.awaitFirst(GitOpsE2E::ready, Duration.ofSeconds(180)).toString());
         }
 
         Commands.Result patched = cluster.kubectl(null, "patch", "scalingstage", "shop", "-n", namespace, "--type", "merge",

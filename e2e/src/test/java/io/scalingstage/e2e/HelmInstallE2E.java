@@ -328,8 +328,8 @@ class HelmInstallE2E {
                     .filter(AuditLog.Event::isWrite)
                     .filter(event -> !event.resource().equals("leases"))
                     .toList();
-            assertThat(writes).as("writes after adopting the unchanged children; statuses before %s and after %s", before,
-                    statuses()).isEmpty();
+            assertThat(writes).as(() -> "writes after adopting the unchanged children; statuses before %s and after %s"
+                    .formatted(before, statuses())).isEmpty();
             ScalingStages.awaitReady(client, apps, NAME, 8, CONVERGED);
         }
     }

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.scalingstage.testing.Commands;
 import io.scalingstage.testing.LocalCluster;
-import io.scalingstage.testing.OperatorIdentity;
 import io.scalingstage.testing.OperatorProcess;
 import io.scalingstage.testing.Toolchain;
 import io.scalingstage.testing.WithKwokCluster;
@@ -44,8 +43,7 @@ class KubectlE2E {
 
     @BeforeAll
     void start() {
-        operator = OperatorProcess.start(OperatorIdentity.kubeconfig(cluster),
-                Toolchain.get().logDirectory("kubectl").resolve("operator.log"), Map.of());
+        operator = OperatorProcess.start(cluster, "kubectl", Map.of());
         namespace = cluster.createNamespace("kubectl");
         cluster.kubectlOk("apply", "--server-side", "-n", namespace, "-f",
                 Toolchain.get().samples().resolve("stage-1.yaml").toString());

@@ -16,10 +16,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.scalingstage.operator.api.v1alpha1.ScalingStage;
 import io.scalingstage.testing.Commands;
 import io.scalingstage.testing.LocalCluster;
-import io.scalingstage.testing.OperatorIdentity;
 import io.scalingstage.testing.OperatorProcess;
 import io.scalingstage.testing.ScalingStages;
-import io.scalingstage.testing.Toolchain;
 import io.scalingstage.testing.WithKwokCluster;
 
 /** Component overrides: an escape hatch that works, and says what the essays would say about using it. */
@@ -38,8 +36,7 @@ class OverridesE2E {
 
     @BeforeAll
     void start() {
-        operator = OperatorProcess.start(OperatorIdentity.kubeconfig(cluster),
-                Toolchain.get().logDirectory("overrides").resolve("operator.log"), Map.of());
+        operator = OperatorProcess.start(cluster, "overrides", Map.of());
     }
 
     @AfterAll

@@ -27,10 +27,8 @@ import io.scalingstage.operator.api.v1alpha1.ScalingStage;
 import io.scalingstage.operator.promotion.Trigger;
 import io.scalingstage.testing.Commands;
 import io.scalingstage.testing.LocalCluster;
-import io.scalingstage.testing.OperatorIdentity;
 import io.scalingstage.testing.OperatorProcess;
 import io.scalingstage.testing.ScalingStages;
-import io.scalingstage.testing.Toolchain;
 import io.scalingstage.testing.WithKwokCluster;
 
 /**
@@ -62,8 +60,7 @@ class PodCpuPromotionE2E {
 
     @BeforeAll
     void start() {
-        operator = OperatorProcess.start(OperatorIdentity.kubeconfig(cluster),
-                Toolchain.get().logDirectory("pod-cpu-promotion").resolve("operator.log"), Map.of());
+        operator = OperatorProcess.start(cluster, "pod-cpu-promotion", Map.of());
         namespace = cluster.createNamespace("podcpu");
         Commands.Result applied = cluster.kubectl("""
                 apiVersion: scalingstage.io/v1alpha1

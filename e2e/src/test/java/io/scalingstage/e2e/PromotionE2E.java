@@ -119,9 +119,10 @@ class PromotionE2E {
         // Its finalizer and the status, nothing else.
         assertThat(operatorManagedFields(shop)).isNotEmpty().allSatisfy(entry -> assertThat(
                 entry.getFieldsV1().getAdditionalProperties()).doesNotContainKey("f:spec"));
-        assertThat(events(namespace)).filteredOn(event -> event.getReason().equals("Promoted")).hasSize(6)
+        List<Event> events = events(namespace);
+        assertThat(events).filteredOn(event -> event.getReason().equals("Promoted")).hasSize(6)
                 .allSatisfy(event -> assertThat(event.getMessage()).contains("Query: "));
-        assertThat(events(namespace)).extracting(Event::getReason).contains("HeldCooldown", "Recommended");
+        assertThat(events).extracting(Event::getReason).contains("HeldCooldown", "Recommended");
         assertThat(operator.metric("scalingstage_stage", namespace)).isEqualTo(7);
         assertThat(operator.metric("scalingstage_recommended_stage", namespace)).isEqualTo(8);
         assertThat(operator.metric("scalingstage_trigger_threshold", namespace)).isEqualTo(0.5);

@@ -22,7 +22,6 @@ import io.scalingstage.operator.api.cnpg.Cluster;
 import io.scalingstage.operator.api.v1alpha1.ScalingStage;
 import io.scalingstage.testing.Commands;
 import io.scalingstage.testing.LocalCluster;
-import io.scalingstage.testing.OperatorIdentity;
 import io.scalingstage.testing.OperatorProcess;
 import io.scalingstage.testing.ScalingStages;
 import io.scalingstage.testing.Toolchain;
@@ -49,8 +48,7 @@ class RetentionE2E {
 
     @BeforeAll
     void start() {
-        operator = OperatorProcess.start(OperatorIdentity.kubeconfig(cluster),
-                Toolchain.get().logDirectory("retention").resolve("operator.log"), Map.of());
+        operator = OperatorProcess.start(cluster, "retention", Map.of());
     }
 
     @AfterAll

@@ -71,9 +71,7 @@ class StageWalkE2E {
     @BeforeAll
     void start() {
         // A resync every 3s without any event: each stage's quiet window holds several unchanged reconciles.
-        operator = OperatorProcess.start(OperatorIdentity.kubeconfig(cluster),
-                Toolchain.get().logDirectory("stage-walk").resolve("operator.log"),
-                Map.of("QUARKUS_OPERATOR_SDK_CONTROLLERS_SCALINGSTAGE_MAX_RECONCILIATION_INTERVAL", "3s"));
+        operator = OperatorProcess.start(cluster, "stage-walk", Map.of("QUARKUS_OPERATOR_SDK_CONTROLLERS_SCALINGSTAGE_MAX_RECONCILIATION_INTERVAL", "3s"));
         namespace = cluster.createNamespace("walk");
     }
 

@@ -17,7 +17,6 @@ import io.scalingstage.operator.api.cnpg.Cluster;
 import io.scalingstage.operator.api.v1alpha1.Condition;
 import io.scalingstage.testing.Commands;
 import io.scalingstage.testing.LocalCluster;
-import io.scalingstage.testing.OperatorIdentity;
 import io.scalingstage.testing.OperatorProcess;
 import io.scalingstage.testing.ScalingStages;
 import io.scalingstage.testing.Toolchain;
@@ -43,8 +42,7 @@ class MissingCloudNativePgIT {
 
     @BeforeAll
     void start() {
-        operator = OperatorProcess.start(OperatorIdentity.kubeconfig(cluster), Toolchain.get().logDirectory("missing-cnpg").resolve("operator.log"),
-                Map.of("SCALINGSTAGE_DATABASE_PROVIDER_RECHECK_INTERVAL", "2s"));
+        operator = OperatorProcess.start(cluster, "missing-cnpg", Map.of("SCALINGSTAGE_DATABASE_PROVIDER_RECHECK_INTERVAL", "2s"));
         namespace = cluster.createNamespace("nocnpg");
         cluster.kubectlOk("apply", "--server-side", "-n", namespace, "-f",
                 Toolchain.get().samples().resolve("stage-1.yaml").toString());

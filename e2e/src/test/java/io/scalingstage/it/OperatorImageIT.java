@@ -3,7 +3,6 @@ package io.scalingstage.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -80,12 +78,7 @@ class OperatorImageIT {
         assertThat(manifestDescriptor.path("mediaType").asText()).as("the manifest's mediaType")
                 .isEqualTo(OCI_MANIFEST);
         // podman load and ctr image import name the image after the annotations: the name Quarkus built it as.
-        Properties artifact = new Properties();
-        try (Reader reader = Files.newBufferedReader(
-                Toolchain.get().root().resolve("operator/target/quarkus-artifact.properties"))) {
-            artifact.load(reader);
-        }
-        String reference = artifact.getProperty("metadata.container-image");
+        String reference = Toolchain.get().operatorImageReference();
         assertThat(reference).as("the image Quarkus built").startsWith("ghcr.io/scalingstage/scalingstage-operator:");
         JsonNode annotations = manifestDescriptor.path("annotations");
         assertThat(annotations.path("io.containerd.image.name").asText()).as("io.containerd.image.name")

@@ -84,11 +84,6 @@ public final class ContainerImage {
         return layout.resolve("blobs");
     }
 
-    /** The file of the blob a descriptor ({@code mediaType}, {@code digest}, {@code size}) points to. */
-    public Path blob(JsonNode descriptor) {
-        return blob(layout, descriptor);
-    }
-
     /** The image manifest the index points to: {@code config} and {@code layers} descriptors. */
     public JsonNode manifest() {
         return manifest;

@@ -47,6 +47,15 @@ public final class OperatorProcess implements AutoCloseable {
     }
 
     /**
+     * Starts the operator as the tests' ServiceAccount of {@code cluster} (bound to cluster-admin), logging to
+     * {@code operator.log} in the test log directory {@code logDirectory}; waits until it is ready.
+     */
+    public static OperatorProcess start(TestCluster cluster, String logDirectory, Map<String, String> environment) {
+        return start(OperatorIdentity.kubeconfig(cluster), Toolchain.get().logDirectory(logDirectory).resolve("operator.log"),
+                environment);
+    }
+
+    /**
      * Starts the operator as {@code command} in {@code workingDirectory} with no environment but {@code environment}
      * (a container image's way to run it), authenticated by {@code kubeconfig}; waits until it is ready.
      */

@@ -104,7 +104,7 @@ public final class PrometheusServer implements AutoCloseable {
         long readyBefore = readyLines(log);
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("prometheus.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start Prometheus", e);
@@ -112,7 +112,7 @@ public final class PrometheusServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(STARTUP);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Prometheus exited:\n" + Commands.tail(directory.resolve("prometheus.log"), 40));
+                throw new IllegalStateException("Prometheus exited:\n" + Commands.tail(log, 40));
             }
             if (readyLines(log) > readyBefore) {
                 return;
@@ -120,7 +120,7 @@ public final class PrometheusServer implements AutoCloseable {
             sleep();
         }
         throw new IllegalStateException("Prometheus was not ready within " + STARTUP + ":\n"
-                + Commands.tail(directory.resolve("prometheus.log"), 40));
+                + Commands.tail(log, 40));
     }
 
     /** The value of one of Prometheus's own counters summed over the label sets whose text contains {@code labels}. */

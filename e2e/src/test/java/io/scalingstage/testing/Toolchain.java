@@ -1,11 +1,13 @@
 package io.scalingstage.testing;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The local control plane's binaries, built (or found in the cache) once per test JVM by the project's own
@@ -117,6 +119,17 @@ public final class Toolchain {
             throw new IllegalStateException(image + " does not exist: run ./mvnw package first");
         }
         return image;
+    }
+
+    /** The reference the build tagged the image with (Quarkus's quarkus-artifact.properties). */
+    public String operatorImageReference() {
+        Properties artifact = new Properties();
+        try (Reader reader = Files.newBufferedReader(root.resolve("operator/target/quarkus-artifact.properties"))) {
+            artifact.load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the build's quarkus-artifact.properties: run ./mvnw package first", e);
+        }
+        return artifact.getProperty("metadata.container-image");
     }
 
     /** A folder under e2e/target for one test's logs. */
