@@ -7,7 +7,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/versions.env"
 cache=${SCALINGSTAGE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/scalingstage}
 
-path_of() { echo "$cache/bin/$1-$2/$1"; }
+# A Debian epoch's colon would split LD_LIBRARY_PATH and PATH entries: not in file names.
+path_of() { echo "$cache/bin/$1-${2//:/_}/$1"; }
 
 ETCD=$(path_of etcd "$ETCD_VERSION")
 KUBE_APISERVER=$(path_of kube-apiserver "$KUBERNETES_VERSION")
@@ -22,6 +23,9 @@ METRICS_SERVER=$(path_of metrics-server "$METRICS_SERVER_VERSION")
 PROMETHEUS=$(path_of prometheus "$PROMETHEUS_VERSION")
 CNPG_CRDS="$cache/crds/cloudnative-pg-$CNPG_VERSION"
 LUA=$(path_of lua5.1 "$LUA_VERSION")
+NGINX=$(path_of nginx "$NGINX_VERSION")
+# redis-cli is built beside it, from the same package.
+REDIS_SERVER=$(path_of redis-server "$REDIS_VERSION")
 # The kstatus check is the project's own source: its cache entry is named by the cli-utils it pins and a digest
 # of its files, so an edit rebuilds it.
 KSTATUS_SRC="$here/kstatus"
@@ -29,7 +33,7 @@ KSTATUS_VERSION="$(sed -n 's#^[[:space:]]*sigs.k8s.io/cli-utils \(v[^ ]*\)$#\1#p
   cat "$KSTATUS_SRC/go.mod" "$KSTATUS_SRC/go.sum" "$KSTATUS_SRC/main.go" | sha256sum | cut -c1-8)"
 KSTATUS=$(path_of kstatus "$KSTATUS_VERSION")
 TOOLS=(ETCD KUBE_APISERVER KUBE_CONTROLLER_MANAGER KUBE_SCHEDULER KUBECTL KWOK KWOKCTL HELM HELM4 METRICS_SERVER PROMETHEUS
-  LUA KSTATUS)
+  LUA NGINX REDIS_SERVER KSTATUS)
 
 # deb_fetch DIR PACKAGE=VERSION...: downloads Debian packages into DIR through apt, with neither root nor an
 # install (root only refreshes apt's lists when a version is not in them).

@@ -70,6 +70,21 @@ public final class Toolchain {
         return path("PROMETHEUS");
     }
 
+    /** Debian's nginx, the server the edge and the API gateway run. */
+    public Path nginx() {
+        return path("NGINX");
+    }
+
+    /** Debian's Redis server, the cache of stage 5. */
+    public Path redisServer() {
+        return path("REDIS_SERVER");
+    }
+
+    /** Debian's redis-cli, from the same package as the server. */
+    public Path redisCli() {
+        return redisServer().resolveSibling("redis-cli");
+    }
+
     /** Debian's Lua 5.1 interpreter, the Lua Argo CD runs health checks in. */
     public Path lua() {
         return path("LUA");

@@ -13,13 +13,15 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
+import io.scalingstage.operator.api.v1alpha1.Connection;
 import io.scalingstage.operator.plan.Component;
 import io.scalingstage.operator.plan.StagePlan;
 
 /**
- * Who may open connections to what: only the app, the poolers and CloudNativePG's own pods reach the database, only
- * the app reaches Redis and the shards, only the gateway reaches the split-out services. The app, the edge and the
- * gateway stay open to the Ingress controller, wherever it runs. A policy guarding data is kept as long as the data is.
+ * Who may open connections to what: only the app, the split-out services wired to the database, the poolers and
+ * CloudNativePG's own pods reach the database; only the app and the services wired to them reach Redis and the shards;
+ * only the gateway reaches the split-out services, and scrapers their metrics ports. The app, the edge and the gateway
+ * stay open to the Ingress controller, wherever it runs. A policy guarding data is kept as long as the data is.
  */
 public final class NetworkPolicies {
 
@@ -37,32 +39,52 @@ public final class NetworkPolicies {
     }
 
     public static List<NetworkPolicy> desired(StagePlan plan) {
-        LabelSelector app = selector(Labels.selector(plan, Component.APP));
         List<NetworkPolicy> policies = new ArrayList<>();
         LabelSelector database = selector(Map.of(CLUSTER_LABEL, Names.database(plan)));
+        List<LabelSelector> databaseClients = new ArrayList<>(clients(plan, Connection.Database));
+        databaseClients.add(database);
+        databaseClients.add(new LabelSelectorBuilder().addNewMatchExpression().withKey(POOLER_LABEL).withOperator("In")
+                .withValues(Names.pooler(plan, Poolers.READ_WRITE), Names.pooler(plan, Poolers.READ_ONLY))
+                .endMatchExpression().build());
         policies.add(policy(plan, Component.DATABASE, "database", true, database, List.of(
-                rule(new IntOrString(DatabaseCluster.PORT), app, database,
-                        new LabelSelectorBuilder().addNewMatchExpression().withKey(POOLER_LABEL).withOperator("In")
-                                .withValues(Names.pooler(plan, Poolers.READ_WRITE), Names.pooler(plan, Poolers.READ_ONLY))
-                                .endMatchExpression().build()),
+                rule(new IntOrString(DatabaseCluster.PORT), databaseClients),
                 anyNamespace(INSTANCE_STATUS_PORT, selector(CLOUDNATIVE_PG_OPERATOR)),
-                anyone(METRICS_PORT))));
+                anyone(new IntOrString(METRICS_PORT)))));
         if (plan.has(Component.CACHE)) {
             policies.add(policy(plan, Component.CACHE, "redis", Redis.holdsData(plan), selector(Labels.selector(plan, Component.CACHE)),
-                    List.of(rule(new IntOrString(Redis.PORT), app))));
+                    List.of(rule(new IntOrString(Redis.PORT), clients(plan, Connection.Cache)))));
         }
         if (plan.has(Component.SHARDS)) {
             policies.add(policy(plan, Component.SHARDS, "shards", true, selector(Labels.selector(plan, Component.SHARDS)),
-                    List.of(rule(new IntOrString(Shards.PORT), app))));
+                    List.of(rule(new IntOrString(Shards.PORT), clients(plan, Connection.Shards)))));
         }
         if (plan.has(Component.SERVICES)) {
             LabelSelector services = new LabelSelectorBuilder().withMatchLabels(Labels.selector(plan, Component.SERVICES))
                     .addNewMatchExpression().withKey(Labels.MEMBER).withOperator("NotIn").withValues(Names.gateway(plan))
                     .endMatchExpression().build();
             LabelSelector gateway = selector(Labels.selector(plan, Component.SERVICES, Names.gateway(plan)));
-            policies.add(policy(plan, Component.SERVICES, "services", false, services, List.of(rule(new IntOrString(WebWorkload.PORT_NAME), gateway))));
+            List<NetworkPolicyIngressRule> rules = new ArrayList<>();
+            rules.add(rule(new IntOrString(WebWorkload.PORT_NAME), List.of(gateway)));
+            if (SplitServices.anyServesMetrics(plan)) {
+                // A named port: only the services that declare a metrics port open one.
+                rules.add(anyone(new IntOrString(WebWorkload.METRICS_PORT_NAME)));
+            }
+            policies.add(policy(plan, Component.SERVICES, "services", false, services, rules));
         }
         return policies;
+    }
+
+    /** The pods that may reach a data tier: the app's, and those of the split-out services wired to it. */
+    private static List<LabelSelector> clients(StagePlan plan, Connection tier) {
+        List<LabelSelector> clients = new ArrayList<>();
+        clients.add(selector(Labels.selector(plan, Component.APP)));
+        List<String> services = SplitServices.wiredTo(plan, tier);
+        if (!services.isEmpty()) {
+            clients.add(new LabelSelectorBuilder().withMatchLabels(Labels.selector(plan, Component.SERVICES))
+                    .addNewMatchExpression().withKey(Labels.MEMBER).withOperator("In").withValues(services)
+                    .endMatchExpression().build());
+        }
+        return clients;
     }
 
     private static NetworkPolicy policy(StagePlan plan, Component component, String guarded, boolean guardsData,
@@ -78,7 +100,7 @@ public final class NetworkPolicies {
     }
 
     /** From pods of this namespace matching any of {@code from}, to {@code port}. */
-    private static NetworkPolicyIngressRule rule(IntOrString port, LabelSelector... from) {
+    private static NetworkPolicyIngressRule rule(IntOrString port, List<LabelSelector> from) {
         List<NetworkPolicyPeer> peers = new ArrayList<>();
         for (LabelSelector selector : from) {
             peers.add(new NetworkPolicyPeerBuilder().withPodSelector(selector).build());
@@ -94,8 +116,8 @@ public final class NetworkPolicies {
                 .build();
     }
 
-    private static NetworkPolicyIngressRule anyone(int port) {
-        return new NetworkPolicyIngressRuleBuilder().addNewPort().withProtocol("TCP").withPort(new IntOrString(port)).endPort().build();
+    private static NetworkPolicyIngressRule anyone(IntOrString port) {
+        return new NetworkPolicyIngressRuleBuilder().addNewPort().withProtocol("TCP").withPort(port).endPort().build();
     }
 
     private static LabelSelector selector(Map<String, String> labels) {

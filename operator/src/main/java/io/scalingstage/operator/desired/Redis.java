@@ -26,6 +26,8 @@ import io.scalingstage.operator.plan.StagePlan;
 public final class Redis {
 
     public static final String PASSWORD_KEY = "password";
+    /** The user a plain requirepass authenticates. */
+    static final String USER = "default";
     public static final int PORT = 6379;
     static final String PORT_NAME = "redis";
     /** The official image's redis user. */

@@ -41,6 +41,13 @@ public record ReverseProxy(StagePlan plan, Component component, String name, Lis
     /** nginx-unprivileged's own user. */
     static final long NGINX_USER = 101;
     static final int PORT = 8080;
+    /**
+     * nginx's own health answers on a port of its own: on the site's port, {@code /healthz} would shadow the app's path
+     * of that name and report the whole site healthy while every upstream is down.
+     */
+    static final int HEALTH_PORT = 8081;
+    static final String HEALTH_PORT_NAME = "health";
+    static final String HEALTH_PATH = "/healthz";
     static final int REPLICAS = 2;
     static final String CACHE_DIRECTORY = "/var/cache/nginx";
 
@@ -110,8 +117,9 @@ public record ReverseProxy(StagePlan plan, Component component, String name, Lis
                                 .withName("nginx")
                                 .withImage(image.getImage())
                                 .addNewPort().withName(WebWorkload.PORT_NAME).withContainerPort(PORT).withProtocol("TCP").endPort()
+                                .addNewPort().withName(HEALTH_PORT_NAME).withContainerPort(HEALTH_PORT).withProtocol("TCP").endPort()
                                 .withNewReadinessProbe()
-                                    .withNewHttpGet().withPath("/healthz").withPort(new IntOrString(WebWorkload.PORT_NAME)).endHttpGet()
+                                    .withNewHttpGet().withPath(HEALTH_PATH).withPort(new IntOrString(HEALTH_PORT_NAME)).endHttpGet()
                                     .withPeriodSeconds(5)
                                 .endReadinessProbe()
                                 .withNewResources()
@@ -147,34 +155,51 @@ public record ReverseProxy(StagePlan plan, Component component, String name, Lis
                   fastcgi_temp_path /tmp/fastcgi;
                   uwsgi_temp_path /tmp/uwsgi;
                   scgi_temp_path /tmp/scgi;
+                  # Behind a TLS Ingress the scheme the user saw is https: pass it on, and say http only when nobody did.
+                  map $http_x_forwarded_proto $forwarded_proto {
+                    default $http_x_forwarded_proto;
+                    "" $scheme;
+                  }
                 """);
         if (cache != null) {
             conf.append("  proxy_cache_path ").append(CACHE_DIRECTORY).append("/edge levels=1:2 keys_zone=edge:10m max_size=")
                     .append(Quantities.bytes(cache.getCacheSize())).append(" inactive=").append(ttl()).append("s use_temp_path=off;\n");
         }
         conf.append("  server {\n")
-                .append("    listen ").append(PORT).append(";\n")
-                .append("    location = /healthz { access_log off; return 200 \"ok\\n\"; }\n");
+                .append("    listen ").append(HEALTH_PORT).append(";\n")
+                .append("    location = ").append(HEALTH_PATH).append(" { access_log off; return 200 \"ok\\n\"; }\n")
+                .append("    location / { return 404; }\n")
+                .append("  }\n")
+                .append("  server {\n")
+                .append("    listen ").append(PORT).append(";\n");
         for (Route route : routes) {
-            conf.append("    location ").append(route.prefix()).append(" {\n");
-            upstream(conf, route.upstream());
-            if (route.cached()) {
-                conf.append("      proxy_cache edge;\n")
-                        .append("      proxy_cache_valid 200 301 302 ").append(ttl()).append("s;\n")
-                        .append("      proxy_cache_use_stale error timeout updating http_500 http_502 http_503 http_504;\n")
-                        .append("      proxy_ignore_headers Set-Cookie Cache-Control Expires;\n")
-                        .append("      proxy_hide_header Set-Cookie;\n")
-                        .append("      proxy_hide_header Cache-Control;\n")
-                        // Not "always": an error must not be cached for a day by browsers and CDNs.
-                        .append("      add_header Cache-Control \"").append(cache.getCacheControl()).append("\";\n")
-                        .append("      add_header X-Cache-Status $upstream_cache_status always;\n");
-            }
-            conf.append("    }\n");
+            // Matched by path segment, as the Ingress's Prefix type does: /api/orders and /api/orders/..., never /api/ordersX.
+            String prefix = route.prefix().endsWith("/") ? route.prefix().substring(0, route.prefix().length() - 1) : route.prefix();
+            String body = routeBody(route);
+            conf.append("    location = ").append(prefix).append(" {\n").append(body).append("    }\n")
+                    .append("    location ").append(prefix).append("/ {\n").append(body).append("    }\n");
         }
         conf.append("    location / {\n");
         upstream(conf, fallback);
         conf.append("    }\n  }\n}\n");
         return conf.toString();
+    }
+
+    private String routeBody(Route route) {
+        StringBuilder body = new StringBuilder();
+        upstream(body, route.upstream());
+        if (route.cached()) {
+            body.append("      proxy_cache edge;\n")
+                    .append("      proxy_cache_valid 200 301 302 ").append(ttl()).append("s;\n")
+                    .append("      proxy_cache_use_stale error timeout updating http_500 http_502 http_503 http_504;\n")
+                    .append("      proxy_ignore_headers Set-Cookie Cache-Control Expires;\n")
+                    .append("      proxy_hide_header Set-Cookie;\n")
+                    .append("      proxy_hide_header Cache-Control;\n")
+                    // Not "always": an error must not be cached for a day by browsers and CDNs.
+                    .append("      add_header Cache-Control \"").append(cache.getCacheControl()).append("\";\n")
+                    .append("      add_header X-Cache-Status $upstream_cache_status always;\n");
+        }
+        return body.toString();
     }
 
     private long ttl() {
@@ -186,7 +211,7 @@ public record ReverseProxy(StagePlan plan, Component component, String name, Lis
                 .append(WebWorkload.SERVICE_PORT).append(";\n")
                 .append("      proxy_set_header Host $host;\n")
                 .append("      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n")
-                .append("      proxy_set_header X-Forwarded-Proto $scheme;\n");
+                .append("      proxy_set_header X-Forwarded-Proto $forwarded_proto;\n");
     }
 
     private Map<String, String> selector() {

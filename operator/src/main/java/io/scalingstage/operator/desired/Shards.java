@@ -21,17 +21,21 @@ import io.scalingstage.operator.plan.StagePlan;
 
 /**
  * The shards of stage 7: one Postgres StatefulSet per shard with its volume, a headless Service and a password, and
- * the shard map the app reads to route a key to its shard. All of it holds data: kept unless retention is Delete.
+ * the shard map the app reads to route a key to its shard and log in to it. All of it holds data: kept unless retention
+ * is Delete.
  */
 public final class Shards {
 
     public static final String MAP_KEY = "shards.json";
+    /** Where the app and the services wired to the shards find the map, and each shard's credentials beside it. */
+    static final String MAP_DIRECTORY = "/etc/scalingstage/shard-map";
     /** The hash-slot space the shard map divides, as Redis Cluster does. */
     static final int HASH_SLOTS = 16384;
     static final int PORT = 5432;
     static final String PORT_NAME = "postgres";
     static final String DATABASE = "app";
     static final String USER = "app";
+    static final String USERNAME_KEY = "username";
     static final String PASSWORD_KEY = "password";
     /** The official image's postgres user. */
     static final long POSTGRES_USER = 999;
@@ -121,7 +125,7 @@ public final class Shards {
         return new SecretBuilder()
                 .withMetadata(Metadata.of(plan, Component.SHARDS, Names.shard(plan, index), true, selector(plan, index)))
                 .withType("kubernetes.io/basic-auth")
-                .withData(Secrets.data("username", USER, PASSWORD_KEY, passwords.next()))
+                .withData(Secrets.data(USERNAME_KEY, USER, PASSWORD_KEY, passwords.next()))
                 .build();
     }
 
@@ -141,6 +145,9 @@ public final class Shards {
             shard.put("port", PORT);
             shard.put("database", DATABASE);
             shard.put("secret", name);
+            // Mounted by reference (Connections): a reader needs no API access to log in.
+            shard.put("usernameFile", MAP_DIRECTORY + "/" + name + "/" + USERNAME_KEY);
+            shard.put("passwordFile", MAP_DIRECTORY + "/" + name + "/" + PASSWORD_KEY);
             shards.add(shard);
         }
         Map<String, Object> map = new LinkedHashMap<>();

@@ -1,9 +1,12 @@
 package io.scalingstage.operator.desired;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
@@ -33,6 +36,7 @@ import io.scalingstage.operator.plan.StagePlan;
  * @param selector the labels that select its pods
  * @param image its image
  * @param port the port it listens on, exposed as "http"
+ * @param metricsPort the port it serves metrics on, exposed as "metrics", or null
  * @param healthPath its readiness path
  * @param env its environment
  * @param resources its container's resources
@@ -44,10 +48,11 @@ import io.scalingstage.operator.plan.StagePlan;
  * @param mounts its container's mounts of them
  */
 public record WebWorkload(StagePlan plan, Component component, String name, String container, Map<String, String> selector,
-        String image, int port, String healthPath, List<EnvVar> env, ComputeResources resources, ReplicaRange replicas,
+        String image, int port, Integer metricsPort, String healthPath, List<EnvVar> env, ComputeResources resources, ReplicaRange replicas,
         boolean loadBalanced, boolean autoscaled, Affinity affinity, List<Volume> volumes, List<VolumeMount> mounts) {
 
     public static final String PORT_NAME = "http";
+    public static final String METRICS_PORT_NAME = "metrics";
     /** The Service port: clients say http://name, whatever port the container listens on. */
     public static final int SERVICE_PORT = 80;
     /** The CPU utilization of its requests the autoscaler aims at. */
@@ -74,7 +79,7 @@ public record WebWorkload(StagePlan plan, Component component, String name, Stri
                             .addNewContainer()
                                 .withName(container)
                                 .withImage(image)
-                                .addNewPort().withName(PORT_NAME).withContainerPort(port).withProtocol("TCP").endPort()
+                                .withPorts(ports())
                                 .withEnv(env)
                                 .withNewReadinessProbe()
                                     .withNewHttpGet().withPath(healthPath).withPort(new IntOrString(PORT_NAME)).endHttpGet()
@@ -126,6 +131,15 @@ public record WebWorkload(StagePlan plan, Component component, String name, Stri
                     .withNewSelector().withMatchLabels(selector).endSelector()
                 .endSpec()
                 .build();
+    }
+
+    private List<ContainerPort> ports() {
+        List<ContainerPort> ports = new ArrayList<>();
+        ports.add(new ContainerPortBuilder().withName(PORT_NAME).withContainerPort(port).withProtocol("TCP").build());
+        if (metricsPort != null) {
+            ports.add(new ContainerPortBuilder().withName(METRICS_PORT_NAME).withContainerPort(metricsPort).withProtocol("TCP").build());
+        }
+        return ports;
     }
 
     /** Never fewer ready pods than wanted during a rollout: a new pod must be ready before an old one goes. */

@@ -1,5 +1,8 @@
 package io.scalingstage.operator.api.v1alpha1;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import io.fabric8.generator.annotation.Default;
@@ -20,6 +23,10 @@ import io.fabric8.generator.annotation.ValidationRule;
         + " && !self.name.startsWith('db-') && !self.name.startsWith('shard-')",
         message = "this service name is taken by the operator's own objects (db, db-*, redis, edge, gateway, shard-*)",
         fieldPath = ".name", reason = "FieldValueInvalid")
+@ValidationRule(value = "!has(self.metricsPort) || self.metricsPort != self.port",
+        message = "metricsPort must differ from port: only the API gateway may reach the service's port, while Prometheus"
+                + " scrapes the metrics port from anywhere",
+        fieldPath = ".metricsPort", reason = "FieldValueInvalid")
 public class ServiceSpec {
 
     @Required
@@ -59,6 +66,21 @@ public class ServiceSpec {
 
     @JsonPropertyDescription("CPU and memory of the service's container.")
     private ComputeResources resources;
+
+    @Default("[]")
+    @Size(max = 3)
+    @ValidationRule(value = "self.all(c, self.filter(o, o == c).size() == 1)", message = "connections must be unique")
+    @JsonPropertyDescription("The data tiers the service reaches as the app does, each opt-in: Database (DATABASE_URL and,"
+            + " from stage 6, DATABASE_READ_URL), Cache (REDIS_URL) and Shards (the shard map and every shard's credentials,"
+            + " mounted where SHARD_MAP points). The NetworkPolicies then let the service in; a tier the stage does not"
+            + " run is skipped.")
+    private List<Connection> connections = new ArrayList<>();
+
+    @Min(1)
+    @Max(65535)
+    @JsonPropertyDescription("The port the service serves Prometheus metrics on, exposed as \"metrics\" and open to any"
+            + " scraper; unset, nothing but the API gateway reaches the service.")
+    private Integer metricsPort;
 
     public String getName() {
         return name;
@@ -106,6 +128,22 @@ public class ServiceSpec {
 
     public void setReplicas(ReplicaRange replicas) {
         this.replicas = replicas;
+    }
+
+    public List<Connection> getConnections() {
+        return connections;
+    }
+
+    public void setConnections(List<Connection> connections) {
+        this.connections = connections;
+    }
+
+    public Integer getMetricsPort() {
+        return metricsPort;
+    }
+
+    public void setMetricsPort(Integer metricsPort) {
+        this.metricsPort = metricsPort;
     }
 
     public ComputeResources getResources() {
