@@ -5,6 +5,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -74,9 +75,10 @@ public final class AuditLog {
      * @param userAgent the client's user agent
      * @param requestUri the path and query
      * @param code the response code
+     * @param time when the API server completed it
      */
     public record Event(String verb, String apiGroup, String resource, String subresource, String namespace, String name, String user,
-            String userAgent, String requestUri, int code) {
+            String userAgent, String requestUri, int code, Instant time) {
 
         private static final Set<String> WRITES = Set.of("create", "update", "patch", "delete", "deletecollection");
 
@@ -85,7 +87,7 @@ public final class AuditLog {
             return new Event(event.path("verb").asText(), ref.path("apiGroup").asText(), ref.path("resource").asText(), ref.path("subresource").asText(),
                     ref.path("namespace").asText(), ref.path("name").asText(), event.path("user").path("username").asText(),
                     event.path("userAgent").asText(), event.path("requestURI").asText(),
-                    event.path("responseStatus").path("code").asInt());
+                    event.path("responseStatus").path("code").asInt(), Instant.parse(event.path("stageTimestamp").asText()));
         }
 
         public boolean isWrite() {

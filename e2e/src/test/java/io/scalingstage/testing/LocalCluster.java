@@ -1,9 +1,12 @@
 package io.scalingstage.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -92,6 +95,18 @@ public final class LocalCluster implements TestCluster, AutoCloseable {
         List<String> command = new ArrayList<>(List.of(tools.kubectl().toString(), "--kubeconfig", kubeconfig.toString()));
         command.addAll(Arrays.asList(args));
         return Commands.execute(command, stdin);
+    }
+
+    /** Stops every process of the control plane (etcd, the API server, controllers, kwok), keeping its data. */
+    public void stopControlPlane() {
+        Commands.output(List.of(tools.clusterScript().toString(), "stop", name));
+    }
+
+    /** Starts the stopped control plane again, on the same ports, and waits until the API server answers. */
+    public void startControlPlane() {
+        Commands.output(List.of(tools.clusterScript().toString(), "start", name));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> kubectl(null, "get", "--raw", "/readyz").exit() == 0);
     }
 
     /** Installs CloudNativePG's CRDs into a cluster started without them (and, on kwok, its simulated status). */

@@ -1,7 +1,9 @@
 package io.scalingstage.testing;
 
+import java.util.List;
 import java.util.Locale;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -9,14 +11,26 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 
-/** Starts one local cluster per test class, as {@link WithApiServer} or {@link WithKwokCluster} asks, and stops it after. */
-public class LocalClusterExtension implements BeforeAllCallback, ParameterResolver {
+/**
+ * Starts one local cluster per test class, as {@link WithApiServer} or {@link WithKwokCluster} asks, and stops it after.
+ * Whatever the class tested, the operator must not have looped: its audit log is read for {@link UpdateLoops} last.
+ */
+public class LocalClusterExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalClusterExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
         cluster(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        LocalCluster cluster = cluster(context);
+        List<String> loops = UpdateLoops.find(cluster.auditLog().all());
+        if (!loops.isEmpty()) {
+            throw new AssertionError("update loops in the audit log of cluster " + cluster.name() + ":\n" + String.join("\n", loops));
+        }
     }
 
     @Override

@@ -128,6 +128,21 @@ public final class OperatorProcess implements AutoCloseable {
         }
     }
 
+    /** kill -9: no shutdown hook runs, nothing is released. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A graceful stop (SIGTERM, as the kubelet stops a pod), returning at once; {@link #close()} waits for it. */
+    public void terminate() {
+        process.destroy();
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -13,6 +13,8 @@ import java.util.List;
  */
 public record TestCertificates(Path caCertificate, Path serverCertificate, Path serverKey) {
 
+    public static final String KEY_STORE_PASSWORD = "changeit";
+
     public static TestCertificates create(Path directory) {
         try {
             Files.createDirectories(directory);
@@ -30,6 +32,14 @@ public record TestCertificates(Path caCertificate, Path serverCertificate, Path 
         }
         return new TestCertificates(directory.resolve("ca.crt"), directory.resolve("server.crt"),
                 directory.resolve("server.key"));
+    }
+
+    /** The server's key and certificate as a PKCS#12 key store, password {@link #KEY_STORE_PASSWORD}, for a JDK server. */
+    public Path serverKeyStore() {
+        Path store = serverCertificate.resolveSibling("server.p12");
+        openssl("pkcs12", "-export", "-in", serverCertificate.toString(), "-inkey", serverKey.toString(), "-out",
+                store.toString(), "-passout", "pass:" + KEY_STORE_PASSWORD);
+        return store;
     }
 
     public String caPem() {
